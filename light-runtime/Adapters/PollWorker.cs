@@ -1,0 +1,228 @@
+using System;
+using System.Diagnostics;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime.Engine;
+using Runtime.Engine.Buffers;
+using Runtime.Engine.Errors;
+using Runtime.Engine.Http;
+using Runtime.Light.Http;
+using Serilog;
+using Serilog.Events;
+
+namespace Runtime.Light.Adapters;
+
+/// <summary>
+/// One poll loop: next event, invoke, deliver exactly one result or error, repeat. Owns one keep-alive connection
+/// and reuses its buffers, so a steady-state invocation allocates only what the event itself needs. Several run
+/// side by side when the platform allows concurrent invocations.
+/// Fault rules: a lost connection while polling reconnects (up to <see cref="MaxConsecutivePollFailures"/> in a
+/// row); a non-200 answer to the poll, a 5xx to a post, or a post that fails twice ends the loop with
+/// <see cref="PlatformApiException"/> (the platform replaces the instance).
+/// </summary>
+internal sealed class PollWorker : IAsyncDisposable
+{
+    public const int MaxConsecutivePollFailures = 5;
+
+    private readonly IPollProtocol _protocol;
+    private readonly HttpConnection _connection;
+    private readonly FunctionRuntime _runtime;
+    private readonly IHttpEventCodec? _codec;
+    private readonly ILogger _logger;
+    private readonly long _maxEventBytes;
+    private readonly PooledBufferWriter _payload = new(16 * 1024);
+    private readonly PooledBufferWriter _output = new(16 * 1024);
+    private readonly PooledBufferWriter _errorBody = new(1024);
+    private readonly PooledBufferWriter _answer = new(256);
+
+    public PollWorker(IPollProtocol protocol, HttpConnection connection, FunctionRuntime runtime, IHttpEventCodec? codec,
+        ILogger logger, long maxEventBytes)
+    {
+        _protocol = protocol;
+        _connection = connection;
+        _runtime = runtime;
+        _codec = codec;
+        _logger = logger;
+        _maxEventBytes = maxEventBytes;
+    }
+
+    /// <summary>Invocations this loop has completed (answered, or dropped because the platform gave no id).</summary>
+    public long Completed { get; private set; }
+
+    /// <summary>Polls and serves until <paramref name="stopping"/> fires; throws <see cref="PlatformApiException"/> on a fatal platform answer.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        int failures = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            _payload.Reset(4 * 1024 * 1024);
+            ResponseHead head;
+            try
+            {
+                _protocol.StartNext(_connection);
+                head = await _connection.SendAsync(default, hasBody: false, _payload, _maxEventBytes, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (HttpTransportException ex)
+            {
+                failures++;
+                if (failures >= MaxConsecutivePollFailures)
+                {
+                    throw new PlatformApiException(
+                        $"Polling {_protocol.Platform} for the next event failed {failures} times in a row: {ex.Message}", ex);
+                }
+                _logger.Warning("Polling {Platform} for the next event failed ({Reason}); reconnecting, attempt {Attempt} of {MaxAttempts}",
+                    _protocol.Platform, ex.Message, failures + 1, MaxConsecutivePollFailures);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(10 * (1 << failures)), stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                continue;
+            }
+            failures = 0;
+            if (head.StatusCode != 200)
+            {
+                throw new PlatformApiException(
+                    $"{_protocol.Platform} answered {head.StatusCode} to the poll for the next event ({Describe(_payload)}); the instance cannot go on.");
+            }
+            if (!_protocol.TryReadInvocation(head, _logger, out PolledInvocation polled))
+            {
+                Completed++;
+                continue;
+            }
+            await InvokeAndDeliverAsync(polled).ConfigureAwait(false);
+            Completed++;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _payload.Dispose();
+        _output.Dispose();
+        _errorBody.Dispose();
+        _answer.Dispose();
+    }
+
+    private async ValueTask InvokeAndDeliverAsync(PolledInvocation polled)
+    {
+        long started = Stopwatch.GetTimestamp();
+        _output.Reset(4 * 1024 * 1024);
+        var invocation = new Invocation
+        {
+            RequestId = polled.RequestId,
+            Deadline = polled.Deadline,
+            TraceId = polled.TraceId,
+            Payload = _payload.WrittenMemory,
+            ContentType = polled.ContentType,
+            PlatformContext = polled.PlatformContext,
+            HttpCodec = _codec,
+            Output = _output,
+        };
+        InvocationResult result = await _runtime.InvokeAsync(invocation).ConfigureAwait(false);
+
+        DeliveryStatus status;
+        if (result.Error is null)
+        {
+            status = await PostAsync(polled, null, result.ContentType).ConfigureAwait(false);
+            if (status == DeliveryStatus.TooLarge)
+            {
+                FaaSError tooLarge = FaaSErrorFactory.Create(ErrorTypes.ResponseTooLarge,
+                    $"The function's response of {_output.WrittenCount} bytes is larger than {_protocol.Platform} accepts.",
+                    FaaSErrorCategory.Function);
+                _logger.Error("Invocation {RequestId} failed with {ErrorType}: {ResponseBytes} bytes refused by the platform",
+                    polled.RequestId, tooLarge.ErrorType, _output.WrittenCount);
+                status = await PostAsync(polled, tooLarge, null).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            status = await PostAsync(polled, result.Error, null).ConfigureAwait(false);
+        }
+
+        switch (status)
+        {
+            case DeliveryStatus.Accepted:
+                break;
+            case DeliveryStatus.Gone:
+                _logger.Warning("Invocation {RequestId} had already timed out on the platform; its result was dropped", polled.RequestId);
+                break;
+            case DeliveryStatus.TooLarge:
+                _logger.Error("The platform refused even the error report of invocation {RequestId} as too large", polled.RequestId);
+                break;
+            case DeliveryStatus.Rejected:
+                _logger.Error("The platform refused the result of invocation {RequestId}: {PlatformAnswer}", polled.RequestId, Describe(_answer));
+                break;
+            default:
+                throw new PlatformApiException(
+                    $"{_protocol.Platform} answered with a server error to the result of invocation {polled.RequestId} ({Describe(_answer)}); the instance cannot go on.");
+        }
+        if (_logger.IsEnabled(LogEventLevel.Debug))
+        {
+            _logger.Debug("Invocation {RequestId} done in {ElapsedUs:F0} us ({Outcome})", polled.RequestId,
+                Stopwatch.GetElapsedTime(started).TotalMicroseconds, result.IsSuccess ? "response" : "error");
+        }
+    }
+
+    /// <summary>Posts the result (error null) or the error; retries once on a fresh connection if the post is lost.</summary>
+    private async ValueTask<DeliveryStatus> PostAsync(PolledInvocation polled, FaaSError? error, string? contentType)
+    {
+        ReadOnlyMemory<byte> body;
+        if (error is null)
+        {
+            body = _output.WrittenMemory;
+        }
+        else
+        {
+            _errorBody.Reset();
+            error.WriteJson(_errorBody);
+            body = _errorBody.WrittenMemory;
+        }
+        for (int attempt = 1; ; attempt++)
+        {
+            _answer.Reset();
+            if (error is null)
+            {
+                _protocol.StartResponse(_connection, polled, contentType);
+            }
+            else
+            {
+                _protocol.StartError(_connection, polled, error);
+            }
+            try
+            {
+                ResponseHead head = await _connection.SendAsync(body, hasBody: true, _answer, 64 * 1024).ConfigureAwait(false);
+                return _protocol.Classify(head.StatusCode);
+            }
+            catch (HttpTransportException ex) when (attempt == 1)
+            {
+                _logger.Warning("Posting the {What} of invocation {RequestId} failed ({Reason}); retrying on a new connection",
+                    error is null ? "response" : "error", polled.RequestId, ex.Message);
+            }
+            catch (HttpTransportException ex)
+            {
+                throw new PlatformApiException(
+                    $"Posting the {(error is null ? "response" : "error")} of invocation {polled.RequestId} failed twice: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static string Describe(PooledBufferWriter answer)
+    {
+        // The platform's own error JSON (e.g. {"errorType":"InvalidRequestID",...}); never a function payload.
+        ReadOnlySpan<byte> text = answer.WrittenSpan;
+        if (text.Length > 512)
+        {
+            text = text[..512];
+        }
+        return text.IsEmpty ? "no body" : Encoding.UTF8.GetString(text);
+    }
+}

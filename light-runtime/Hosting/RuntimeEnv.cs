@@ -1,0 +1,29 @@
+namespace Runtime.Light.Hosting;
+
+/// <summary>Names of the runtime's own, cloud-neutral settings (environment variables).</summary>
+internal static class RuntimeEnv
+{
+    /// <summary>Forces the platform: <c>aws</c> or <c>scf</c> (detected from the environment when unset).</summary>
+    public const string Platform = "FAAS_PLATFORM";
+
+    /// <summary>The function to serve, by registered name; must match when set.</summary>
+    public const string Handler = "FAAS_HANDLER";
+
+    /// <summary>Minimum log level: TRACE, DEBUG, INFO, WARN, ERROR, FATAL (overrides the platform's).</summary>
+    public const string LogLevel = "FAAS_LOG_LEVEL";
+
+    /// <summary>Log format: <c>json</c> or <c>text</c> (overrides the platform's).</summary>
+    public const string LogFormat = "FAAS_LOG_FORMAT";
+
+    /// <summary>How long Close may take, in milliseconds (default per platform).</summary>
+    public const string CloseTimeoutMs = "FAAS_CLOSE_TIMEOUT_MS";
+
+    /// <summary>Share of the function's memory given to the GC heap, in percent (default 75).</summary>
+    public const string GcHeapPercent = "FAAS_GC_HEAP_PERCENT";
+
+    /// <summary>Set by a user who configured the GC limit themselves; then the runtime leaves it alone.</summary>
+    public const string DotnetGcHeapHardLimit = "DOTNET_GCHeapHardLimit";
+
+    /// <summary>As <see cref="DotnetGcHeapHardLimit"/>, in percent.</summary>
+    public const string DotnetGcHeapHardLimitPercent = "DOTNET_GCHeapHardLimitPercent";
+}

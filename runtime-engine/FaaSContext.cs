@@ -1,0 +1,173 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Runtime.Engine.Buffers;
+using Runtime.Engine.Errors;
+using Runtime.Engine.Http;
+using Serilog;
+
+namespace Runtime.Engine;
+
+/// <summary>
+/// Everything a function sees of one invocation, the same on every cloud: identity, deadline, trace, the
+/// function's description, a logger scoped to the invocation, the raw event, the platform's own context,
+/// an HTTP request/response view for HTTP-shaped events, and a service scope.
+/// Valid only until the handler's task completes; do not keep it (or <see cref="Event"/>) afterwards.
+/// </summary>
+public sealed class FaaSContext
+{
+    private readonly Invocation _invocation;
+    private readonly ILogger _runtimeLogger;
+    private readonly IServiceProvider _rootServices;
+    private readonly CancellationToken _shutdown;
+    private ILogger? _logger;
+    private AsyncServiceScope? _scope;
+    private CancellationTokenSource? _deadlineSource;
+    private Dictionary<string, object?>? _items;
+    private FaaSRequest? _request;
+    private bool _requestDecoded;
+    private FaaSResponse? _response;
+    private PooledBufferWriter? _responseBody;
+
+    internal FaaSContext(Invocation invocation, FunctionInfo function, ILogger runtimeLogger, IServiceProvider rootServices,
+        bool isColdStart, CancellationToken shutdown)
+    {
+        _invocation = invocation;
+        Function = function;
+        _runtimeLogger = runtimeLogger;
+        _rootServices = rootServices;
+        IsColdStart = isColdStart;
+        _shutdown = shutdown;
+    }
+
+    /// <summary>The platform's id of this invocation.</summary>
+    public string RequestId => _invocation.RequestId;
+
+    /// <summary>When the platform stops waiting for this invocation (<see cref="DateTimeOffset.MaxValue"/> if it gave none).</summary>
+    public DateTimeOffset Deadline => _invocation.Deadline;
+
+    /// <summary>Time left before <see cref="Deadline"/>; zero once it has passed.</summary>
+    public TimeSpan RemainingTime
+    {
+        get
+        {
+            if (_invocation.Deadline == DateTimeOffset.MaxValue)
+            {
+                return Timeout.InfiniteTimeSpan;
+            }
+            TimeSpan left = _invocation.Deadline - DateTimeOffset.UtcNow;
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>The platform's trace header for this invocation, if any.</summary>
+    public string? TraceId => _invocation.TraceId;
+
+    /// <summary>The deployed function's name, version, memory and platform.</summary>
+    public FunctionInfo Function { get; }
+
+    /// <summary>True for the first invocation this process serves.</summary>
+    public bool IsColdStart { get; }
+
+    /// <summary>The raw event bytes, as the platform sent them.</summary>
+    public ReadOnlyMemory<byte> Event => _invocation.Payload;
+
+    /// <summary>The event's content type, if the platform said.</summary>
+    public string? EventContentType => _invocation.ContentType;
+
+    /// <summary>The platform's own context object for this invocation (cast it, or use <see cref="GetPlatformContext{T}"/>).</summary>
+    public object? PlatformContext => _invocation.PlatformContext;
+
+    /// <summary>The platform context as <typeparamref name="T"/>, or null when running on another platform.</summary>
+    public T? GetPlatformContext<T>() where T : class => _invocation.PlatformContext as T;
+
+    /// <summary>A logger whose events carry this invocation's <c>RequestId</c>.</summary>
+    public ILogger Logger => _logger ??= _runtimeLogger.ForContext("RequestId", _invocation.RequestId);
+
+    /// <summary>Services from a scope that lives as long as this invocation.</summary>
+    public IServiceProvider Services => (_scope ??= _rootServices.CreateAsyncScope()).ServiceProvider;
+
+    /// <summary>Cancelled at the deadline or when the runtime shuts down.</summary>
+    public CancellationToken CancellationToken
+    {
+        get
+        {
+            if (_deadlineSource is null)
+            {
+                _deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(_shutdown);
+                TimeSpan remaining = RemainingTime;
+                if (remaining != Timeout.InfiniteTimeSpan)
+                {
+                    _deadlineSource.CancelAfter(remaining);
+                }
+            }
+            return _deadlineSource.Token;
+        }
+    }
+
+    /// <summary>Per-invocation state shared between hooks, middleware and the handler.</summary>
+    public IDictionary<string, object?> Items => _items ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>Where raw and typed handlers write their result.</summary>
+    public IBufferWriter<byte> Output => _invocation.Output;
+
+    /// <summary>The content type of <see cref="Output"/>, if the handler sets one.</summary>
+    public string? OutputContentType { get; set; }
+
+    /// <summary>True when the event is HTTP-shaped (decoding it on first use).</summary>
+    public bool IsHttp => TryGetRequest(out _);
+
+    /// <summary>The HTTP request carried by the event; throws when the event is not HTTP-shaped.</summary>
+    public FaaSRequest Request
+    {
+        get
+        {
+            if (TryGetRequest(out FaaSRequest? request))
+            {
+                return request;
+            }
+            throw new FaaSRuntimeException(ErrorTypes.NotHttpEvent,
+                $"Function '{Function.Name}' reads an HTTP request, but the event it was given is not an HTTP-shaped event on {Function.Platform}.");
+        }
+    }
+
+    /// <summary>The HTTP response the handler writes; encoded into the trigger's response shape afterwards.</summary>
+    public FaaSResponse Response => _response ??= new FaaSResponse(_responseBody = new PooledBufferWriter(1024));
+
+    /// <summary>Whether the handler touched <see cref="Response"/>.</summary>
+    internal bool HasResponse => _response is not null;
+
+    /// <summary>Reads the event as an HTTP request, once; false when it is not HTTP-shaped.</summary>
+    public bool TryGetRequest([NotNullWhen(true)] out FaaSRequest? request)
+    {
+        if (!_requestDecoded)
+        {
+            _requestDecoded = true;
+            if (_invocation.HttpCodec is { } codec && codec.TryDecode(_invocation.Payload, out FaaSRequest? decoded))
+            {
+                _request = decoded;
+            }
+        }
+        request = _request;
+        return request is not null;
+    }
+
+    /// <summary>Encodes <see cref="Response"/> into <see cref="Output"/> in the shape the request came in.</summary>
+    internal void EncodeHttpResponse()
+    {
+        FaaSRequest request = Request;
+        OutputContentType = _invocation.HttpCodec!.Encode(request, Response, _invocation.Output);
+    }
+
+    /// <summary>Disposes the scope and the deadline timer; returns pooled buffers.</summary>
+    internal ValueTask ReleaseAsync()
+    {
+        _deadlineSource?.Dispose();
+        _responseBody?.Dispose();
+        return _scope is { } scope ? scope.DisposeAsync() : default;
+    }
+}

@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Runtime.Engine.Errors;
+using Runtime.Engine.Functions;
+using Runtime.Engine.Lifecycle;
+using Serilog;
+
+namespace Runtime.Engine;
+
+/// <summary>
+/// Drives one function's life. The host calls the phases in this order, each at most once except Invoke:
+/// <list type="number">
+/// <item><b>RuntimeStart</b> (<see cref="StartRuntimeAsync"/>): BeforeRuntimeStart hooks in registration order,
+/// then AfterRuntimeStart hooks in reverse. Services may still be registered. Stops at the first failure.</item>
+/// <item><b>FunctionStart</b> (<see cref="StartFunctionAsync"/>): the router picks the function from the handler
+/// name; services are built; BeforeFunctionStart hooks (registration order); the handler is constructed and the
+/// user initialiser runs; the middleware chain is composed; AfterFunctionStart hooks (reverse). Stops at the first
+/// failure.</item>
+/// <item><b>Invoke</b> (<see cref="InvokeAsync"/>, any number of times, concurrently if the platform allows):
+/// BeforeInvoke hooks (registration order), middleware (outermost first), the handler, then AfterInvoke hooks
+/// (reverse) which always run and see the exception, if any. Ends in exactly one result: a response or an error.</item>
+/// <item><b>Close</b> (<see cref="CloseAsync"/>): BeforeClose hooks in reverse registration order, the handler and
+/// services disposed, AfterClose hooks in registration order. Every step runs, within the platform's grace period;
+/// failures are collected and logged once. Never throws.</item>
+/// </list>
+/// A failure in either start phase is thrown as <see cref="LifecyclePhaseException"/> naming the phase and what
+/// failed; the host reports it as an init error and exits. Close is not run after a failed start.
+/// </summary>
+public sealed class FunctionRuntime : IAsyncDisposable
+{
+    private readonly FunctionAppBuilder _builder;
+    private readonly FunctionInfo _function;
+    private readonly ILogger _logger;
+    private readonly string? _handlerName;
+    private readonly bool _explicitHandler;
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly long _created = Stopwatch.GetTimestamp();
+    private RuntimeHook[] _beforeInvoke = Array.Empty<RuntimeHook>();
+    private RuntimeHook[] _afterInvoke = Array.Empty<RuntimeHook>();
+    private ServiceProvider? _services;
+    private IFunctionHandler? _handler;
+    private InvokeDelegate? _pipeline;
+    private FunctionDescriptor? _selected;
+    private int _state; // 0 new, 1 runtime started, 2 function started, 3 closed
+    private int _served;
+
+    /// <summary>Creates the runtime for <paramref name="builder"/>; <paramref name="handlerName"/> picks the function.</summary>
+    /// <param name="builder">What the function binary registered.</param>
+    /// <param name="function">The deployed function's description from the platform.</param>
+    /// <param name="logger">The runtime's logger.</param>
+    /// <param name="handlerName">The configured handler name, if any.</param>
+    /// <param name="explicitHandler">True when the name was set for this runtime explicitly (then it must match).</param>
+    public FunctionRuntime(FunctionAppBuilder builder, FunctionInfo function, ILogger logger, string? handlerName, bool explicitHandler)
+    {
+        _builder = builder ?? throw new ArgumentNullException(nameof(builder));
+        _function = function ?? throw new ArgumentNullException(nameof(function));
+        _logger = (logger ?? throw new ArgumentNullException(nameof(logger))).ForContext<FunctionRuntime>();
+        _handlerName = handlerName;
+        _explicitHandler = explicitHandler;
+    }
+
+    /// <summary>The function this instance serves, once FunctionStart has chosen it.</summary>
+    public string? FunctionName => _selected?.Name;
+
+    /// <summary>Cancelled when Close begins; invocation contexts link their tokens to it.</summary>
+    public CancellationToken ShutdownToken => _shutdown.Token;
+
+    /// <summary>RuntimeStart: runs the RuntimeStart hooks.</summary>
+    public async Task StartRuntimeAsync(CancellationToken cancellationToken = default)
+    {
+        Transition(0, 1, "StartRuntimeAsync");
+        var context = new RuntimeStartContext(_function, _builder.Services, _logger);
+        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.BeforeRuntimeStart, reverse: false))
+        {
+            await RunStartHook(LifecyclePhase.RuntimeStart, hook, h => h.BeforeRuntimeStartAsync(context, cancellationToken)).ConfigureAwait(false);
+        }
+        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.AfterRuntimeStart, reverse: true))
+        {
+            await RunStartHook(LifecyclePhase.RuntimeStart, hook, h => h.AfterRuntimeStartAsync(context, cancellationToken)).ConfigureAwait(false);
+        }
+        _logger.Debug("RuntimeStart done in {ElapsedMs:F2} ms", Stopwatch.GetElapsedTime(_created).TotalMilliseconds);
+    }
+
+    /// <summary>FunctionStart: chooses the function, builds services, constructs and initialises the handler.</summary>
+    public async Task StartFunctionAsync(CancellationToken cancellationToken = default)
+    {
+        Transition(1, 2, "StartFunctionAsync");
+        long started = Stopwatch.GetTimestamp();
+        FunctionRouter.Selection selection;
+        try
+        {
+            selection = FunctionRouter.Select(_builder.Functions, _handlerName, _explicitHandler);
+        }
+        catch (FaaSRuntimeException ex)
+        {
+            throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, "router", ex);
+        }
+        if (selection.Note is { } note)
+        {
+            _logger.Warning("{RouterNote}", note);
+        }
+        FunctionDescriptor function = selection.Function;
+        _selected = function;
+        string source = $"function '{function.Name}'";
+
+        IServiceCollection services = _builder.Services;
+        services.AddSingleton(_function);
+        services.AddSingleton(_logger);
+        try
+        {
+            _services = services.BuildServiceProvider();
+        }
+        catch (Exception ex)
+        {
+            throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, "services", ex);
+        }
+
+        var context = new FunctionStartContext(_function, function.Name, _services, _logger);
+        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.BeforeFunctionStart, reverse: false))
+        {
+            await RunStartHook(LifecyclePhase.FunctionStart, hook, h => h.BeforeFunctionStartAsync(context, cancellationToken)).ConfigureAwait(false);
+        }
+        try
+        {
+            InvokeDelegate terminal;
+            if (function.Lifetime == FunctionLifetime.Singleton)
+            {
+                IFunctionHandler handler = function.Factory(_services)
+                    ?? throw new InvalidOperationException("The handler factory returned null.");
+                _handler = handler;
+                terminal = handler.InvokeAsync;
+            }
+            else
+            {
+                Func<IServiceProvider, IFunctionHandler> factory = function.Factory;
+                terminal = context => factory(context.Services).InvokeAsync(context);
+            }
+            if (function.Initializer is { } initializer)
+            {
+                await initializer(_services, cancellationToken).ConfigureAwait(false);
+            }
+            _pipeline = _builder.Middleware.Build(terminal);
+        }
+        catch (Exception ex)
+        {
+            throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, source, ex);
+        }
+        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.AfterFunctionStart, reverse: true))
+        {
+            await RunStartHook(LifecyclePhase.FunctionStart, hook, h => h.AfterFunctionStartAsync(context, cancellationToken)).ConfigureAwait(false);
+        }
+        _beforeInvoke = _builder.Hooks.For(HookPhases.BeforeInvoke, reverse: false);
+        _afterInvoke = _builder.Hooks.For(HookPhases.AfterInvoke, reverse: true);
+        _logger.Debug("FunctionStart of {Function} done in {ElapsedMs:F2} ms", function.Name,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Invoke: runs one invocation through the hooks, the middleware and the handler. Never throws for anything the
+    /// function or a hook does: the result carries the error. Safe to call concurrently.
+    /// </summary>
+    public async ValueTask<InvocationResult> InvokeAsync(Invocation invocation)
+    {
+        InvokeDelegate pipeline = _pipeline ?? throw new InvalidOperationException("InvokeAsync was called before FunctionStart completed.");
+        bool coldStart = _served == 0 && Interlocked.Exchange(ref _served, 1) == 0;
+        var context = new FaaSContext(invocation, _function, _logger, _services!, coldStart, _shutdown.Token);
+        Exception? error = null;
+        try
+        {
+            RuntimeHook[] before = _beforeInvoke;
+            for (int i = 0; i < before.Length; i++)
+            {
+                try
+                {
+                    await before[i].BeforeInvokeAsync(context).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    throw new LifecyclePhaseException(LifecyclePhase.Invoke, $"hook '{before[i].Name}' (BeforeInvoke)", ex);
+                }
+            }
+            await pipeline(context).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+
+        RuntimeHook[] after = _afterInvoke;
+        for (int i = 0; i < after.Length; i++)
+        {
+            try
+            {
+                await after[i].AfterInvokeAsync(context, error).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Later after-hooks still run; the first failure is what the platform is told.
+                var hookError = new LifecyclePhaseException(LifecyclePhase.Invoke, $"hook '{after[i].Name}' (AfterInvoke)", ex);
+                if (error is null)
+                {
+                    error = hookError;
+                }
+                else
+                {
+                    _logger.Error(hookError, "Hook {Hook} failed in AfterInvoke of {RequestId}", after[i].Name, invocation.RequestId);
+                }
+            }
+        }
+
+        try
+        {
+            await context.ReleaseAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Disposing scoped services failed after the function answered: the invocation still fails, once.
+            error ??= ex;
+        }
+
+        if (error is null)
+        {
+            return InvocationResult.Success(context.OutputContentType);
+        }
+        FaaSError report = FaaSErrorFactory.FromException(error);
+        _logger.Error(error, "Invocation {RequestId} failed with {ErrorType}", invocation.RequestId, report.ErrorType);
+        return InvocationResult.Failure(report);
+    }
+
+    /// <summary>
+    /// Close: runs the Close hooks and disposes the function, within <paramref name="budget"/>. Never throws;
+    /// returns the failures it logged (empty when all went well).
+    /// </summary>
+    public async Task<IReadOnlyList<Exception>> CloseAsync(string reason, TimeSpan budget)
+    {
+        var failures = new List<Exception>();
+        if (Interlocked.Exchange(ref _state, 3) == 3)
+        {
+            return failures;
+        }
+        long started = Stopwatch.GetTimestamp();
+        using var timeout = new CancellationTokenSource(budget);
+        CancellationToken token = timeout.Token;
+        var context = new CloseContext(_function, reason, DateTimeOffset.UtcNow + budget, _logger);
+        try
+        {
+            await _shutdown.CancelAsync().ConfigureAwait(false);
+        }
+        catch (AggregateException ex)
+        {
+            // A callback registered on an invocation's token threw; Close goes on regardless.
+            failures.Add(ex);
+        }
+
+        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.BeforeClose, reverse: true))
+        {
+            await RunCloseStep($"hook '{hook.Name}' (BeforeClose)", () => hook.BeforeCloseAsync(context, token), token, failures).ConfigureAwait(false);
+        }
+        if (_handler is IAsyncDisposable asyncHandler)
+        {
+            await RunCloseStep("handler", () => asyncHandler.DisposeAsync(), token, failures).ConfigureAwait(false);
+        }
+        else if (_handler is IDisposable handler)
+        {
+            await RunCloseStep("handler", () => { handler.Dispose(); return default; }, token, failures).ConfigureAwait(false);
+        }
+        if (_services is { } services)
+        {
+            await RunCloseStep("services", () => services.DisposeAsync(), token, failures).ConfigureAwait(false);
+        }
+        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.AfterClose, reverse: false))
+        {
+            await RunCloseStep($"hook '{hook.Name}' (AfterClose)", () => hook.AfterCloseAsync(context, token), token, failures).ConfigureAwait(false);
+        }
+
+        if (failures.Count > 0)
+        {
+            _logger.Error(new AggregateException(failures), "Close ({Reason}) finished with {FailureCount} failure(s)", reason, failures.Count);
+        }
+        else
+        {
+            _logger.Debug("Close ({Reason}) done in {ElapsedMs:F2} ms", reason, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return failures;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_state != 3 && _services is { } services)
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+        }
+        _shutdown.Dispose();
+    }
+
+    private void Transition(int from, int to, string method)
+    {
+        if (Interlocked.CompareExchange(ref _state, to, from) != from)
+        {
+            throw new InvalidOperationException($"{method} was called out of order (state {_state}).");
+        }
+    }
+
+    private static async ValueTask RunStartHook(LifecyclePhase phase, RuntimeHook hook, Func<RuntimeHook, ValueTask> step)
+    {
+        try
+        {
+            await step(hook).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw new LifecyclePhaseException(phase, $"hook '{hook.Name}'", ex);
+        }
+    }
+
+    private static async ValueTask RunCloseStep(string source, Func<ValueTask> step, CancellationToken token, List<Exception> failures)
+    {
+        try
+        {
+            await step().AsTask().WaitAsync(token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            failures.Add(new TimeoutException($"Close: {source} did not finish within the grace period."));
+        }
+        catch (Exception ex)
+        {
+            failures.Add(new LifecyclePhaseException(LifecyclePhase.Close, source, ex));
+        }
+    }
+}
