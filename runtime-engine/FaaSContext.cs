@@ -33,11 +33,12 @@ public sealed class FaaSContext
     private FaaSResponse? _response;
     private PooledBufferWriter? _responseBody;
 
-    internal FaaSContext(Invocation invocation, FunctionInfo function, ILogger runtimeLogger, IServiceProvider rootServices,
-        bool isColdStart, CancellationToken shutdown)
+    internal FaaSContext(Invocation invocation, FunctionInfo function, string handlerName, ILogger runtimeLogger,
+        IServiceProvider rootServices, bool isColdStart, CancellationToken shutdown)
     {
         _invocation = invocation;
         Function = function;
+        HandlerName = handlerName;
         _runtimeLogger = runtimeLogger;
         _rootServices = rootServices;
         IsColdStart = isColdStart;
@@ -69,6 +70,9 @@ public sealed class FaaSContext
 
     /// <summary>The deployed function's name, version, memory and platform.</summary>
     public FunctionInfo Function { get; }
+
+    /// <summary>The registered function serving this invocation (the name it was registered under).</summary>
+    public string HandlerName { get; }
 
     /// <summary>True for the first invocation this process serves.</summary>
     public bool IsColdStart { get; }
@@ -131,7 +135,7 @@ public sealed class FaaSContext
                 return request;
             }
             throw new FaaSRuntimeException(ErrorTypes.NotHttpEvent,
-                $"Function '{Function.Name}' reads an HTTP request, but the event it was given is not an HTTP-shaped event on {Function.Platform}.");
+                $"Function '{HandlerName}' reads an HTTP request, but the event it was given is not an HTTP-shaped event on {Function.Platform}.");
         }
     }
 

@@ -167,7 +167,7 @@ public sealed class FunctionRuntime : IAsyncDisposable
     {
         InvokeDelegate pipeline = _pipeline ?? throw new InvalidOperationException("InvokeAsync was called before FunctionStart completed.");
         bool coldStart = _served == 0 && Interlocked.Exchange(ref _served, 1) == 0;
-        var context = new FaaSContext(invocation, _function, _logger, _services!, coldStart, _shutdown.Token);
+        var context = new FaaSContext(invocation, _function, _selected!.Name, _logger, _services!, coldStart, _shutdown.Token);
         Exception? error = null;
         try
         {

@@ -47,7 +47,7 @@ internal static class EventJson
         if (payload.IsEmpty)
         {
             throw new FaaSRuntimeException(ErrorTypes.InvalidEvent,
-                $"Function '{context.Function.Name}' expects a JSON event of type {typeof(TEvent).Name}, but the event is empty.");
+                $"Function '{context.HandlerName}' expects a JSON event of type {typeof(TEvent).Name}, but the event is empty.");
         }
         TEvent? value;
         try
@@ -57,12 +57,12 @@ internal static class EventJson
         catch (JsonException ex)
         {
             throw new FaaSRuntimeException(ErrorTypes.InvalidEvent,
-                $"Function '{context.Function.Name}' expects a JSON event of type {typeof(TEvent).Name}, but it could not be read: {ex.Message}", ex);
+                $"Function '{context.HandlerName}' expects a JSON event of type {typeof(TEvent).Name}, but it could not be read: {ex.Message}", ex);
         }
         if (value is null)
         {
             throw new FaaSRuntimeException(ErrorTypes.InvalidEvent,
-                $"Function '{context.Function.Name}' expects a JSON event of type {typeof(TEvent).Name}, but the event is JSON null.");
+                $"Function '{context.HandlerName}' expects a JSON event of type {typeof(TEvent).Name}, but the event is JSON null.");
         }
         return value;
     }
