@@ -51,10 +51,10 @@ internal static class PlatformDetector
         };
 }
 
-/// <summary>The HTTP event codecs of each platform (filled in by the trigger normalisers).</summary>
+/// <summary>The HTTP event codecs of each platform.</summary>
 internal static class HttpCodecs
 {
-    public static IHttpEventCodec? ForAws() => null;
+    public static IHttpEventCodec ForAws() => new Triggers.AwsHttpCodec();
 
-    public static IHttpEventCodec? ForScf() => null;
+    public static IHttpEventCodec ForScf() => new Triggers.TencentHttpCodec();
 }
