@@ -142,7 +142,7 @@ public sealed partial class AwsRuntimeApiEmulator
         response.ContentType = options.ContentType;
         byte[] payload = invocation.PayloadBytes;
         response.ContentLength = payload.Length;
-        return payload.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(payload, 0, payload.Length);
+        return payload.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(payload.AsMemory()).AsTask();
     }
 
     private void AbandonWaiter(object? state)

@@ -41,7 +41,7 @@ internal static class HttpExchange
         }
 
         response.ContentLength = body.Length;
-        return body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(body, 0, body.Length);
+        return body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(body.AsMemory()).AsTask();
     }
 
     /// <summary>The platform's error body shape: <c>{"errorMessage":"…","errorType":"…"}</c>.</summary>

@@ -71,15 +71,6 @@ public sealed class PendingInvocation
         }
     }
 
-    internal void UndoDelivery()
-    {
-        if (Interlocked.Decrement(ref _deliveryCount) == 0)
-        {
-            Volatile.Write(ref _deliveredTimestamp, 0);
-            Volatile.Write(ref _deadlineMs, 0);
-        }
-    }
-
     internal void Complete(InvocationOutcome outcome) => _completion.TrySetResult(outcome);
 
     internal void Cancel() => _completion.TrySetCanceled();

@@ -25,6 +25,8 @@ public sealed class RieInvokeEndpoint : IAsyncDisposable
     private static readonly byte[] s_notFound = HttpExchange.ErrorBody("ResourceNotFoundException", "Use POST /2015-03-31/functions/function/invocations");
     private static readonly byte[] s_badClientContext = HttpExchange.ErrorBody("InvalidRequestContentException", "X-Amz-Client-Context must be base64");
 
+    private static readonly RequestJournal s_noJournal = new(enabled: false);
+
     private readonly IRuntimeApiEmulator _emulator;
     private readonly Task<InitErrorReport>? _initError;
     private readonly CancellationTokenSource _stopping = new();
@@ -104,7 +106,7 @@ public sealed class RieInvokeEndpoint : IAsyncDisposable
             TenantId = tenant.Length > 0 ? tenant : null,
         };
 
-        RecordedRequest request = await HttpExchange.RecordAsync(context, new RequestJournal(enabled: false), context.RequestAborted).ConfigureAwait(false);
+        RecordedRequest request = await HttpExchange.RecordAsync(context, s_noJournal, context.RequestAborted).ConfigureAwait(false);
         PendingInvocation invocation = _emulator.Enqueue(request.Body, options);
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -91,7 +90,7 @@ public sealed partial class ScfRuntimeApiEmulator
         response.ContentLength = payload.Length;
         if (payload.Length > 0)
         {
-            await response.Body.WriteAsync(payload, 0, payload.Length).ConfigureAwait(false);
+            await response.Body.WriteAsync(payload.AsMemory()).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,3 @@
+using Runtime.EmulatorCli;
+
+return await EmulatorCliApp.RunAsync(args);

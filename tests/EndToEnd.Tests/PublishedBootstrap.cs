@@ -1,0 +1,62 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// Publishes tests/TestFunction as a native-AOT <c>bootstrap</c> once per test run. The publish must be free of
+/// trim and AOT warnings (the project treats them as errors; this also checks the log).
+/// </summary>
+public sealed class PublishedBootstrap : IAsyncLifetime
+{
+    public string Path { get; private set; } = string.Empty;
+
+    public string PublishLog { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        string output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faas-e2e-" + Environment.ProcessId);
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        foreach (string arg in new[] { "publish", "tests/TestFunction/TestFunction.csproj", "-c", "Release", "-o", output, "-nologo" })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+        using Process process = Process.Start(psi)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
+        PublishLog = await stdout + await stderr;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Publishing the test bootstrap failed:\n" + PublishLog);
+        }
+        string[] warnings = PublishLog.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal)).ToArray();
+        if (warnings.Length > 0)
+        {
+            throw new InvalidOperationException("The native-AOT publish reported trim/AOT warnings:\n" + string.Join('\n', warnings));
+        }
+        Path = System.IO.Path.Combine(output, "bootstrap");
+        if (!File.Exists(Path))
+        {
+            throw new InvalidOperationException("No bootstrap at " + Path + "\n" + PublishLog);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+[CollectionDefinition(Name)]
+public sealed class BootstrapCollection : ICollectionFixture<PublishedBootstrap>
+{
+    public const string Name = "published bootstrap";
+}
