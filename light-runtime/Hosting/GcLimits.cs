@@ -12,8 +12,10 @@ internal static class GcLimits
     /// <summary>Applies <paramref name="percent"/> of <paramref name="memoryMb"/>; returns the limit in bytes, or 0 when left alone.</summary>
     public static ulong Apply(int memoryMb, int percent, IEnvironment environment)
     {
-        if (memoryMb <= 0)
+        if (memoryMb <= 0 || environment is not ProcessEnvironment)
         {
+            // The limit is process-wide: a runtime hosted with an injected environment (tests, several runtimes in
+            // one process) must not shrink the heap of the process that hosts it.
             return 0;
         }
         // A user who set the limit themselves knows better than a percentage.

@@ -232,6 +232,20 @@ public sealed class AwsEndToEndTests
         Assert.All(outcomes, o => Assert.Equal($$"""{"seen":{{n}}}""", o.BodyText));
     }
 
+    [Theory]
+    [InlineData(256, null, 256L * 1024 * 1024 * 75 / 100)]
+    [InlineData(1024, "50", 1024L * 1024 * 1024 * 50 / 100)]
+    public async Task GcHeapLimit_FollowsTheFunctionsMemorySize(int memoryMb, string? percent, long expected)
+    {
+        await using var aws = await AwsRuntimeApiEmulator.StartAsync(new AwsEmulatorOptions { Handler = "memory", MemorySizeMb = memoryMb });
+        PendingInvocation pending = aws.Enqueue("{}");
+        await using BootstrapProcess bootstrap = percent is null ? Start(aws) : Start(aws, ("FAAS_GC_HEAP_PERCENT", percent));
+
+        InvocationOutcome outcome = await pending.Completion.WaitAsync(Wait);
+
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), outcome.BodyText);
+    }
+
     [Fact]
     public async Task Sigterm_RunsCloseHooksAndExitsZero()
     {

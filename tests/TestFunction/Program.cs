@@ -45,6 +45,12 @@ builder.Functions
         await Task.Delay(sleep.Ms);
         ctx.Output.Write("\"slept\""u8);
     })
+    .AddRaw("memory", ctx =>
+    {
+        // What the GC believes it may use: the runtime sets it from the platform's memory size.
+        ctx.Output.Write(System.Text.Encoding.UTF8.GetBytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return ValueTask.CompletedTask;
+    })
     .AddRaw("failstart", _ => ValueTask.CompletedTask)
     .OnStart("failstart", (_, _) => throw new InvalidOperationException("the database is unreachable"));
 builder.Hooks.BeforeClose("test-close", (ctx, _) =>
