@@ -17,14 +17,17 @@ namespace Runtime.Light.Adapters;
 internal static class PollingAdapter
 {
     public static async Task<ServeOutcome> ServeAsync(IPollProtocol protocol, EndPoint endPoint, string authority, int workers,
-        FunctionRuntime runtime, IHttpEventCodec? codec, long maxEventBytes, ILogger logger, CancellationToken stopping)
+        FunctionRuntime runtime, IHttpEventCodec? codec, long maxEventBytes, ILogger logger, CancellationToken stopping,
+        HttpConnection? firstConnection = null)
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var loops = new List<PollWorker>(workers);
         var tasks = new Task[workers];
         for (int i = 0; i < workers; i++)
         {
-            var worker = new PollWorker(protocol, new HttpConnection(endPoint, authority), runtime, codec, logger, maxEventBytes);
+            // The first loop reuses a connection the adapter already opened (SCF's init/ready), saving a connect.
+            HttpConnection connection = i == 0 && firstConnection is not null ? firstConnection : new HttpConnection(endPoint, authority);
+            var worker = new PollWorker(protocol, connection, runtime, codec, logger, maxEventBytes);
             loops.Add(worker);
             tasks[i] = RunOne(worker, failed);
         }

@@ -78,9 +78,9 @@ internal sealed class ScfAdapter : IPlatformAdapter
 
     public async Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, CancellationToken stopping)
     {
-        await using (var connection = new HttpConnection(_endPoint, _authority))
+        var connection = new HttpConnection(_endPoint, _authority);
+        using (var answer = new PooledBufferWriter(256))
         {
-            using var answer = new PooledBufferWriter(256);
             try
             {
                 connection.StartRequest("POST"u8, ScfProtocol.InitReadyPath);
@@ -89,22 +89,25 @@ internal sealed class ScfAdapter : IPlatformAdapter
                 if (head.StatusCode is < 200 or >= 300)
                 {
                     logger.Fatal("The SCF runtime API answered {StatusCode} to init/ready; the instance cannot go on", head.StatusCode);
+                    await connection.DisposeAsync().ConfigureAwait(false);
                     return ServeOutcome.PlatformFailed;
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
+                await connection.DisposeAsync().ConfigureAwait(false);
                 return ServeOutcome.Stopped;
             }
             catch (HttpTransportException ex)
             {
                 logger.Fatal("Telling SCF that init is done (init/ready) failed: {Reason}", ex.Message);
+                await connection.DisposeAsync().ConfigureAwait(false);
                 return ServeOutcome.PlatformFailed;
             }
         }
         var protocol = new ScfPollProtocol(_memoryKnown);
-        return await PollingAdapter.ServeAsync(protocol, _endPoint, _authority, 1, runtime, _codec, ScfProtocol.MaxEventBytes, logger, stopping)
-            .ConfigureAwait(false);
+        return await PollingAdapter.ServeAsync(protocol, _endPoint, _authority, 1, runtime, _codec, ScfProtocol.MaxEventBytes, logger, stopping,
+            firstConnection: connection).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => default;
