@@ -182,6 +182,9 @@ internal sealed class StdoutSink : ILogEventSink
             case ScalarValue { Value: long l }:
                 json.WriteNumberValue(l);
                 break;
+            case ScalarValue { Value: ulong ul }:
+                json.WriteNumberValue(ul);
+                break;
             case ScalarValue { Value: double d } when double.IsFinite(d):
                 json.WriteNumberValue(d);
                 break;

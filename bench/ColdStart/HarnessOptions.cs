@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Runtime.ColdStart;
+
+/// <summary>Command-line options of the harness.</summary>
+internal sealed class HarnessOptions
+{
+    public const int DefaultRuns = 20;
+    public const int DefaultWarm = 10_000;
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/ColdStart [-- options]
+          --runs <n>          cold starts per subject and platform (default 20)
+          --warm <m>          sequential warm invocations per subject and platform (default 10000)
+          --platform <p>      aws | scf | all (default all)
+          --no-publish        reuse artifacts/bench/<subject> instead of publishing
+          --out <dir>         where coldstart.md and coldstart.json go (default <repo>/bench/results)
+          --no-pin            do not pin the harness and the subjects to one CPU (see the report's definitions)
+          --help              this text
+        """;
+
+    public int Runs { get; private init; } = DefaultRuns;
+
+    public int Warm { get; private init; } = DefaultWarm;
+
+    public IReadOnlyList<Platform> Platforms { get; private init; } = new[] { Platform.Aws, Platform.Scf };
+
+    public string PlatformArgument { get; private init; } = "all";
+
+    public bool Publish { get; private init; } = true;
+
+    /// <summary>Pin the harness (emulator included) and every subject to one CPU.</summary>
+    public bool Pin { get; private init; } = true;
+
+    public string? OutDirectory { get; private init; }
+
+    public IReadOnlyList<string> Arguments { get; private init; } = Array.Empty<string>();
+
+    /// <summary>Parses <paramref name="args"/>; null with an empty <paramref name="error"/> means help was asked for.</summary>
+    public static HarnessOptions? TryParse(string[] args, out string error)
+    {
+        error = string.Empty;
+        int runs = DefaultRuns;
+        int warm = DefaultWarm;
+        string platform = "all";
+        bool publish = true;
+        bool pin = true;
+        string? outDirectory = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            switch (arg)
+            {
+                case "--help" or "-h":
+                    return null;
+                case "--no-publish":
+                    publish = false;
+                    break;
+                case "--no-pin":
+                    pin = false;
+                    break;
+                case "--runs" or "--warm" or "--platform" or "--out":
+                    if (i + 1 >= args.Length)
+                    {
+                        error = arg + " needs a value";
+                        return null;
+                    }
+
+                    string value = args[++i];
+                    if (arg == "--platform")
+                    {
+                        platform = value.ToLowerInvariant();
+                        if (platform is not ("aws" or "scf" or "all"))
+                        {
+                            error = "--platform must be aws, scf or all";
+                            return null;
+                        }
+                    }
+                    else if (arg == "--out")
+                    {
+                        outDirectory = value;
+                    }
+                    else if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1)
+                    {
+                        error = arg + " must be a positive whole number";
+                        return null;
+                    }
+                    else if (arg == "--runs")
+                    {
+                        runs = number;
+                    }
+                    else
+                    {
+                        warm = number;
+                    }
+
+                    break;
+                default:
+                    error = "unknown argument " + arg;
+                    return null;
+            }
+        }
+
+        return new HarnessOptions
+        {
+            Runs = runs,
+            Warm = warm,
+            PlatformArgument = platform,
+            Platforms = platform switch
+            {
+                "aws" => new[] { Platform.Aws },
+                "scf" => new[] { Platform.Scf },
+                _ => new[] { Platform.Aws, Platform.Scf },
+            },
+            Publish = publish,
+            Pin = pin,
+            OutDirectory = outDirectory,
+            Arguments = args,
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Runtime.ColdStart;
+
+/// <summary>Renders the report as Markdown: the stamp, one table with every subject and platform, definitions, notes.</summary>
+internal static class MarkdownReport
+{
+    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
+
+    public static string Render(ColdStartReport report)
+    {
+        RunStamp stamp = report.Stamp;
+        MachineInfo machine = report.Machine;
+        var md = new StringBuilder();
+        md.AppendLine("# Cold start and warm invoke: echo bootstrap vs the floor");
+        md.AppendLine();
+        md.AppendLine(Line($"- Date (UTC): {stamp.DateUtc}"));
+        md.AppendLine(Line($"- Command: `{stamp.CommandLine}` (from the repository root)"));
+        md.AppendLine(Line($"- Commit: `{stamp.GitCommit}`{(stamp.GitDirty ? " + uncommitted changes in the working tree" : string.Empty)}"));
+        md.AppendLine(Line($"- Machine: {machine.Cpu}, {machine.LogicalCores} logical cores, {machine.TotalMemoryMb:N0} MiB RAM; {machine.Os} ({machine.Kernel})"));
+        md.AppendLine(stamp.PinnedCpu is { } cpu
+            ? Line($"- CPU pinning: harness, emulator and subjects all on CPU {cpu} (see Definitions)")
+            : "- CPU pinning: none (--no-pin)");
+        md.AppendLine(Line($"- .NET: {machine.DotnetRuntime} (harness and emulator), SDK {machine.DotnetSdk} (native-AOT subjects)"));
+        md.AppendLine(Line($"- Cold starts: {stamp.Runs} per subject and platform; warm: {stamp.WarmInvocations:N0} sequential invocations in one process; event: `{stamp.Payload}` ({Encoding.UTF8.GetByteCount(stamp.Payload)} bytes)"));
+        md.AppendLine();
+        md.Append(RenderTable(report));
+        md.AppendLine();
+        md.AppendLine("## Definitions");
+        md.AppendLine();
+        foreach (KeyValuePair<string, string> definition in report.Definitions)
+        {
+            md.AppendLine(Line($"- **{definition.Key}**: {definition.Value}"));
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Subjects");
+        md.AppendLine();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SubjectResult result in report.Results)
+        {
+            if (seen.Add(result.Subject))
+            {
+                md.AppendLine(Line($"- **{result.Subject}** (`{result.Executable}`): {result.Description}"));
+            }
+        }
+
+        if (report.Notes.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Notes from this run");
+            md.AppendLine();
+            foreach (string note in report.Notes)
+            {
+                md.AppendLine("- " + note);
+            }
+        }
+
+        return md.ToString();
+    }
+
+    public static string RenderTable(ColdStartReport report)
+    {
+        int warm = report.Stamp.WarmInvocations;
+        int early = report.Results.Count > 0 ? report.Results[0].Warm.RssEarlyAfter : Math.Min(1000, warm);
+        var md = new StringBuilder();
+        md.AppendLine(Line($"| platform | subject | binary MiB | spawn ms<br>median | exec→ready ms<br>median / p90 | ready<br>×floor | exec→init/ready ms<br>median / p90 | exec→first response ms<br>median / p90 | first response<br>×floor | warm round trip µs<br>p50 / p99 | warm p50<br>− floor µs | RSS MiB<br>@{early:N0} / @{warm:N0} / peak | SIGTERM→exit<br>code, median ms |"));
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (SubjectResult r in report.Results)
+        {
+            ColdStartResult cold = r.Cold;
+            WarmResult w = r.Warm;
+            FloorComparison? vs = r.VersusFloor;
+            string initReady = cold.ExecToInitReadyMs is { } init ? Pair(init.Median, init.P90, "F2") : "–";
+            string codes = string.Join(",", cold.ExitCodesAfterSigterm);
+            md.AppendLine(string.Join(" | ", new[]
+            {
+                "| " + r.Platform,
+                r.Subject,
+                (r.BinaryBytes / (1024.0 * 1024.0)).ToString("F2", s_invariant),
+                cold.SpawnMs.Median.ToString("F2", s_invariant),
+                Pair(cold.ExecToReadyMs.Median, cold.ExecToReadyMs.P90, "F2"),
+                vs is null ? "–" : vs.ExecToReadyRatio.ToString("F2", s_invariant),
+                initReady,
+                Pair(cold.ExecToFirstResponseMs.Median, cold.ExecToFirstResponseMs.P90, "F2"),
+                vs is null ? "–" : vs.ExecToFirstResponseRatio.ToString("F2", s_invariant),
+                Pair(w.RoundTripUs.Median, w.RoundTripUs.P99, "F1"),
+                vs?.WarmP50DifferenceUs is { } diff ? diff.ToString("+0.0;-0.0;0.0", s_invariant) : "–",
+                Mib(w.RssEarlyKb) + " / " + Mib(w.RssEndKb) + " / " + Mib(w.PeakRssKb),
+                codes + ", " + cold.SigtermToExitMs.Median.ToString("F1", s_invariant) + " |",
+            }));
+        }
+
+        return md.ToString();
+    }
+
+    private static string Pair(double a, double b, string format) =>
+        a.ToString(format, s_invariant) + " / " + b.ToString(format, s_invariant);
+
+    private static string Mib(long kb) => (kb / 1024.0).ToString("F1", s_invariant);
+
+    private static string Line(FormattableString text) => text.ToString(s_invariant);
+}

@@ -1,0 +1,4 @@
+using Runtime.ColdStart;
+
+// Cold start and warm invoke of the published echo bootstrap and the two floors, against the in-process emulators.
+return await ColdStartApp.RunAsync(args);
