@@ -11,7 +11,7 @@ namespace Runtime.ColdStart;
 /// <summary>
 /// One long-lived child, M invocations one after another (the next is queued when the previous is answered). Each
 /// round trip is the emulator's: the event handed out on <c>/next</c> → the response body fully received. VmRSS is
-/// sampled after 1,000 invocations and at the end, with the peak (VmHWM).
+/// sampled half-way and at the end, with the peak (VmHWM), and every 1,000 invocations.
 /// </summary>
 internal static class WarmRunner
 {
@@ -28,7 +28,9 @@ internal static class WarmRunner
     {
         string who = subject.Name + " (" + Emulators.Name(platform) + ", warm)";
         var roundTripsUs = new double[count];
-        int earlyAfter = Math.Min(EarlySample, count);
+        // RSS at half-way and at the end: equal means the process has stopped growing (a GC'd process grows until its
+        // gen0 budget is in use, so an early sample only shows warm-up).
+        int earlyAfter = Math.Max(1, count / 2);
         long rssEarly = 0;
         await using IRuntimeApiEmulator emulator = await Emulators.StartAsync(platform, cancellationToken).ConfigureAwait(false);
         await using ChildProcess child = ChildProcess.Start(executable, emulator.Environment, out _);

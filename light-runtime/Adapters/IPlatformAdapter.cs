@@ -36,6 +36,9 @@ internal interface IPlatformAdapter : IAsyncDisposable
     /// <summary>Tells the platform that start failed, where its protocol has a place for it. Never throws.</summary>
     ValueTask ReportInitErrorAsync(FaaSError error, ILogger logger, CancellationToken cancellationToken = default);
 
-    /// <summary>Serves invocations until <paramref name="stopping"/> fires or the platform fails.</summary>
-    Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, CancellationToken stopping);
+    /// <summary>
+    /// Serves invocations until <paramref name="stopping"/> fires or the platform fails. <paramref name="ready"/> runs
+    /// once, as soon as the runtime has told the platform it is ready (the first poll is on the wire).
+    /// </summary>
+    Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, Action ready, CancellationToken stopping);
 }

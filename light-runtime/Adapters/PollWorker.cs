@@ -14,14 +14,16 @@ using Serilog.Events;
 namespace Runtime.Light.Adapters;
 
 /// <summary>
-/// One poll loop: next event, invoke, deliver exactly one result or error, repeat. Owns one keep-alive connection
-/// and reuses its buffers, so a steady-state invocation allocates only what the event itself needs. Several run
-/// side by side when the platform allows concurrent invocations.
+/// One poll loop: next event, invoke, deliver exactly one result or error, repeat. It runs on a thread of its own
+/// and blocks on its socket (see <see cref="HttpConnection"/> for why); a handler that awaits real I/O continues on
+/// the thread pool while this thread waits for it. Owns one keep-alive connection and reuses its buffers, so a
+/// steady-state invocation allocates only what the event itself needs. Several run side by side when the platform
+/// allows concurrent invocations.
 /// Fault rules: a lost connection while polling reconnects (up to <see cref="MaxConsecutivePollFailures"/> in a
 /// row); a non-200 answer to the poll, a 5xx to a post, or a post that fails twice ends the loop with
 /// <see cref="PlatformApiException"/> (the platform replaces the instance).
 /// </summary>
-internal sealed class PollWorker : IAsyncDisposable
+internal sealed class PollWorker : IDisposable
 {
     public const int MaxConsecutivePollFailures = 5;
 
@@ -35,6 +37,10 @@ internal sealed class PollWorker : IAsyncDisposable
     private readonly PooledBufferWriter _output = new(16 * 1024);
     private readonly PooledBufferWriter _errorBody = new(1024);
     private readonly PooledBufferWriter _answer = new(256);
+
+    public IPollProtocol Protocol => _protocol;
+
+    public HttpConnection Connection => _connection;
 
     public PollWorker(IPollProtocol protocol, HttpConnection connection, FunctionRuntime runtime, IHttpEventCodec? codec,
         ILogger logger, long maxEventBytes)
@@ -50,8 +56,12 @@ internal sealed class PollWorker : IAsyncDisposable
     /// <summary>Invocations this loop has completed (answered, or dropped because the platform gave no id).</summary>
     public long Completed { get; private set; }
 
-    /// <summary>Polls and serves until <paramref name="stopping"/> fires; throws <see cref="PlatformApiException"/> on a fatal platform answer.</summary>
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>
+    /// Polls and serves until <paramref name="stopping"/> fires; throws <see cref="PlatformApiException"/> on a fatal
+    /// platform answer. <paramref name="firstPollWritten"/> says the first poll was already written on this loop's
+    /// connection (by the thread that started the loop), so the loop begins by reading its answer.
+    /// </summary>
+    public void Run(CancellationToken stopping, bool firstPollWritten = false)
     {
         int failures = 0;
         while (!stopping.IsCancellationRequested)
@@ -60,8 +70,16 @@ internal sealed class PollWorker : IAsyncDisposable
             ResponseHead head;
             try
             {
-                _protocol.StartNext(_connection);
-                head = await _connection.SendAsync(default, hasBody: false, _payload, _maxEventBytes, stopping).ConfigureAwait(false);
+                if (firstPollWritten)
+                {
+                    firstPollWritten = false;
+                    head = _connection.Read(_payload, _maxEventBytes, stopping);
+                }
+                else
+                {
+                    _protocol.StartNext(_connection);
+                    head = _connection.Send(default, hasBody: false, _payload, _maxEventBytes, stopping);
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -77,11 +95,7 @@ internal sealed class PollWorker : IAsyncDisposable
                 }
                 _logger.Warning("Polling {Platform} for the next event failed ({Reason}); reconnecting, attempt {Attempt} of {MaxAttempts}",
                     _protocol.Platform, ex.Message, failures + 1, MaxConsecutivePollFailures);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(10 * (1 << failures)), stopping).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                if (stopping.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(10 * (1 << failures))))
                 {
                     return;
                 }
@@ -98,21 +112,21 @@ internal sealed class PollWorker : IAsyncDisposable
                 Completed++;
                 continue;
             }
-            await InvokeAndDeliverAsync(polled).ConfigureAwait(false);
+            InvokeAndDeliver(polled);
             Completed++;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        _connection.Dispose();
         _payload.Dispose();
         _output.Dispose();
         _errorBody.Dispose();
         _answer.Dispose();
     }
 
-    private async ValueTask InvokeAndDeliverAsync(PolledInvocation polled)
+    private void InvokeAndDeliver(PolledInvocation polled)
     {
         long started = Stopwatch.GetTimestamp();
         _output.Reset(4 * 1024 * 1024);
@@ -127,12 +141,15 @@ internal sealed class PollWorker : IAsyncDisposable
             HttpCodec = _codec,
             Output = _output,
         };
-        InvocationResult result = await _runtime.InvokeAsync(invocation).ConfigureAwait(false);
+        ValueTask<InvocationResult> invoking = _runtime.InvokeAsync(invocation);
+        // This thread exists to run this loop, so waiting here blocks no one: an async handler's continuations run on
+        // the thread pool and signal the task. A handler that completes synchronously costs no wait at all.
+        InvocationResult result = invoking.IsCompletedSuccessfully ? invoking.Result : invoking.AsTask().GetAwaiter().GetResult();
 
         DeliveryStatus status;
         if (result.Error is null)
         {
-            status = await PostAsync(polled, null, result.ContentType).ConfigureAwait(false);
+            status = Post(polled, null, result.ContentType);
             if (status == DeliveryStatus.TooLarge)
             {
                 FaaSError tooLarge = FaaSErrorFactory.Create(ErrorTypes.ResponseTooLarge,
@@ -140,12 +157,12 @@ internal sealed class PollWorker : IAsyncDisposable
                     FaaSErrorCategory.Function);
                 _logger.Error("Invocation {RequestId} failed with {ErrorType}: {ResponseBytes} bytes refused by the platform",
                     polled.RequestId, tooLarge.ErrorType, _output.WrittenCount);
-                status = await PostAsync(polled, tooLarge, null).ConfigureAwait(false);
+                status = Post(polled, tooLarge, null);
             }
         }
         else
         {
-            status = await PostAsync(polled, result.Error, null).ConfigureAwait(false);
+            status = Post(polled, result.Error, null);
         }
 
         switch (status)
@@ -173,7 +190,7 @@ internal sealed class PollWorker : IAsyncDisposable
     }
 
     /// <summary>Posts the result (error null) or the error; retries once on a fresh connection if the post is lost.</summary>
-    private async ValueTask<DeliveryStatus> PostAsync(PolledInvocation polled, FaaSError? error, string? contentType)
+    private DeliveryStatus Post(PolledInvocation polled, FaaSError? error, string? contentType)
     {
         ReadOnlyMemory<byte> body;
         if (error is null)
@@ -199,7 +216,7 @@ internal sealed class PollWorker : IAsyncDisposable
             }
             try
             {
-                ResponseHead head = await _connection.SendAsync(body, hasBody: true, _answer, 64 * 1024).ConfigureAwait(false);
+                ResponseHead head = _connection.Send(body, hasBody: true, _answer, 64 * 1024);
                 return _protocol.Classify(head.StatusCode);
             }
             catch (HttpTransportException ex) when (attempt == 1)

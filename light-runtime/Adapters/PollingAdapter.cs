@@ -11,54 +11,88 @@ using Serilog;
 namespace Runtime.Light.Adapters;
 
 /// <summary>
-/// Runs <paramref name="workers"/> poll loops against one platform API and turns their endings into a
-/// <see cref="ServeOutcome"/>: all loops stop on the stop signal; the first fatal platform answer stops them all.
+/// Runs <c>workers</c> poll loops against one platform API, each on a thread of its own, and turns their endings
+/// into a <see cref="ServeOutcome"/>: all loops stop on the stop signal; the first fatal platform answer stops them
+/// all. The calling thread writes the first loop's first poll itself before it starts any thread, so nothing stands
+/// between start and that poll; then it runs <c>firstPollSent</c> (the host installs its signal handlers there) and
+/// starts the loops.
 /// </summary>
 internal static class PollingAdapter
 {
-    public static async Task<ServeOutcome> ServeAsync(IPollProtocol protocol, EndPoint endPoint, string authority, int workers,
+    public static Task<ServeOutcome> ServeAsync(IPollProtocol protocol, EndPoint endPoint, string authority, int workers,
         FunctionRuntime runtime, IHttpEventCodec? codec, long maxEventBytes, ILogger logger, CancellationToken stopping,
-        HttpConnection? firstConnection = null)
+        HttpConnection? firstConnection = null, Action? firstPollSent = null)
     {
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var loops = new List<PollWorker>(workers);
-        var tasks = new Task[workers];
+        var done = new TaskCompletionSource<ServeOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var failed = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        int running = workers;
+        int fatal = 0;
         for (int i = 0; i < workers; i++)
         {
             // The first loop reuses a connection the adapter already opened (SCF's init/ready), saving a connect.
             HttpConnection connection = i == 0 && firstConnection is not null ? firstConnection : new HttpConnection(endPoint, authority);
             var worker = new PollWorker(protocol, connection, runtime, codec, logger, maxEventBytes);
-            loops.Add(worker);
-            tasks[i] = RunOne(worker, failed);
+            bool written = i == 0 && TryWriteFirstPoll(worker, stopping);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    worker.Run(failed.Token, written);
+                }
+                catch (PlatformApiException ex)
+                {
+                    // One broken loop means a broken sandbox: log it once and stop the others.
+                    if (Interlocked.Exchange(ref fatal, 1) == 0)
+                    {
+                        logger.Fatal(ex, "{Platform} failed: {Reason}", protocol.Platform, ex.Message);
+                    }
+                    failed.Cancel();
+                }
+                catch (Exception ex)
+                {
+                    // A bug in the loop itself: report it as fatal rather than let an unhandled exception kill the
+                    // process without Close.
+                    if (Interlocked.Exchange(ref fatal, 1) == 0)
+                    {
+                        logger.Fatal(ex, "The {Platform} poll loop failed unexpectedly", protocol.Platform);
+                    }
+                    failed.Cancel();
+                }
+                finally
+                {
+                    worker.Dispose();
+                    if (Interlocked.Decrement(ref running) == 0)
+                    {
+                        failed.Dispose();
+                        done.SetResult(Volatile.Read(ref fatal) == 0 ? ServeOutcome.Stopped : ServeOutcome.PlatformFailed);
+                    }
+                }
+            })
+            {
+                IsBackground = true,
+                Name = "poll-" + i,
+            };
+            if (i == 0)
+            {
+                firstPollSent?.Invoke();
+            }
+            thread.Start();
         }
-        ServeOutcome outcome = ServeOutcome.Stopped;
-        try
-        {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
-        catch (PlatformApiException ex)
-        {
-            logger.Fatal(ex, "{Platform} failed: {Reason}", protocol.Platform, ex.Message);
-            outcome = ServeOutcome.PlatformFailed;
-        }
-        foreach (PollWorker worker in loops)
-        {
-            await worker.DisposeAsync().ConfigureAwait(false);
-        }
-        return outcome;
+        return done.Task;
     }
 
-    private static async Task RunOne(PollWorker worker, CancellationTokenSource failed)
+    private static bool TryWriteFirstPoll(PollWorker worker, CancellationToken stopping)
     {
         try
         {
-            await worker.RunAsync(failed.Token).ConfigureAwait(false);
+            worker.Protocol.StartNext(worker.Connection);
+            worker.Connection.Write(default, hasBody: false, stopping);
+            return true;
         }
-        catch (PlatformApiException)
+        catch (Exception ex) when (ex is HttpTransportException or OperationCanceledException)
         {
-            // One broken loop means a broken sandbox: stop the others, then let WhenAll report this one.
-            await failed.CancelAsync().ConfigureAwait(false);
-            throw;
+            // The loop's own first poll will meet the same failure and handle it (retry, or stop) as for any poll.
+            return false;
         }
     }
 }

@@ -73,9 +73,6 @@ internal static class LightHost
                 await adapter.ReportInitErrorAsync(FaaSErrorFactory.FromException(ex), log, stop).ConfigureAwait(false);
                 return ExitCodes.StartFailed;
             }
-            log.Information("Started {Function} on {Platform} in {ElapsedMs:F1} ms", runtime.FunctionName, adapter.Platform,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
             string reason = "stop requested";
             void OnSignal(PosixSignalContext context)
@@ -84,11 +81,22 @@ internal static class LightHost
                 reason = context.Signal.ToString();
                 stopping.Cancel();
             }
-            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-            using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            PosixSignalRegistration? sigterm = null;
+            PosixSignalRegistration? sigint = null;
+            void Ready()
+            {
+                // Runs once the platform has been told the runtime is ready (the first poll is on the wire) and
+                // before the first event is read, so the signal handlers (a thread of their own) do not delay the
+                // poll but are in place before anything is served. A SIGTERM before this point ends the process the
+                // default way, without Close: nothing has been served yet.
+                sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+                sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            }
 
             TimeSpan closeBudget = TimeSpan.FromMilliseconds(closeMs);
-            Task<ServeOutcome> serving = adapter.ServeAsync(runtime, log, stopping.Token);
+            Task<ServeOutcome> serving = adapter.ServeAsync(runtime, log, Ready, stopping.Token);
+            log.Information("Started {Function} on {Platform} in {ElapsedMs:F1} ms", runtime.FunctionName, adapter.Platform,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             ServeOutcome outcome;
             try
             {
@@ -108,6 +116,8 @@ internal static class LightHost
                 }
             }
             await runtime.CloseAsync(outcome == ServeOutcome.Stopped ? reason : "platform failure", closeBudget).ConfigureAwait(false);
+            sigterm?.Dispose();
+            sigint?.Dispose();
             log.Information("Closed ({Reason})", outcome == ServeOutcome.Stopped ? reason : "platform failure");
             return outcome == ServeOutcome.Stopped ? ExitCodes.Ok : ExitCodes.PlatformFailed;
         }

@@ -2,33 +2,37 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.IO;
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 using Runtime.Engine.Buffers;
 
 namespace Runtime.Light.Http;
 
 /// <summary>
-/// One keep-alive HTTP/1.1 client connection to the platform's local agent, on a plain socket with a
-/// <see cref="PipeReader"/> for responses. No TLS, no proxy, no DNS for IP literals, no timeouts (a long poll may
-/// sit frozen for minutes). One request at a time; reconnects on the next request after any failure.
-/// Usage: <see cref="StartRequest"/>, then <see cref="AddHeader(ReadOnlySpan{byte}, string)"/> as needed, then <see cref="SendAsync"/>.
+/// One keep-alive HTTP/1.1 client connection to the platform's local agent: a plain socket used with blocking
+/// calls from the poll loop's own thread. No TLS, no proxy, no DNS for IP literals, no timeouts (a long poll may sit
+/// frozen for minutes). Blocking calls on a dedicated thread were measured against async Pipelines and HttpClient
+/// (docs/benchmarks.md, "Transport"): they reach the first poll sooner and answer each invocation sooner, because
+/// no epoll thread or thread-pool hop stands between the socket and the loop.
+/// Usage: <see cref="StartRequest(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>, <see cref="AddHeader(ReadOnlySpan{byte}, string)"/>
+/// as needed, then <see cref="Send"/> (or <see cref="Write"/> and later <see cref="Read"/>). One request at a time;
+/// after any failure the next request reconnects.
 /// </summary>
-internal sealed class HttpConnection : IAsyncDisposable
+internal sealed class HttpConnection : IDisposable
 {
     private const int InlineBodyLimit = 64 * 1024;
+    private const int ReceiveBufferSize = 16 * 1024;
 
     private readonly EndPoint _endPoint;
     private readonly byte[] _hostLine;
     private readonly PooledBufferWriter _request = new(2048);
     private readonly ResponseHead _head = new();
+    private byte[] _buffer = new byte[ReceiveBufferSize];
+    private int _start;
+    private int _end;
     private Socket? _socket;
-    private NetworkStream? _stream;
-    private PipeReader? _reader;
 
     public HttpConnection(EndPoint endPoint, string authority)
     {
@@ -36,7 +40,7 @@ internal sealed class HttpConnection : IAsyncDisposable
         _hostLine = Encoding.ASCII.GetBytes("Host: " + authority + "\r\n");
     }
 
-    /// <summary>True while a socket is open (for tests and diagnostics).</summary>
+    /// <summary>True while a socket is open.</summary>
     public bool IsConnected => _socket is not null;
 
     /// <summary>Begins a request: <paramref name="method"/> and <paramref name="path"/> (already escaped).</summary>
@@ -48,17 +52,6 @@ internal sealed class HttpConnection : IAsyncDisposable
         _request.Write(path);
         _request.Write(" HTTP/1.1\r\n"u8);
         _request.Write(_hostLine);
-    }
-
-    /// <summary>Begins a request whose path is a string (escaped by the caller).</summary>
-    public void StartRequest(ReadOnlySpan<byte> method, string path)
-    {
-        Span<byte> buffer = path.Length <= 512 ? stackalloc byte[path.Length] : new byte[path.Length];
-        if (Encoding.ASCII.GetBytes(path, buffer) != path.Length || buffer.IndexOfAny((byte)' ', (byte)'\r', (byte)'\n') >= 0)
-        {
-            throw new ArgumentException("The request path contains characters that must be escaped.", nameof(path));
-        }
-        StartRequest(method, buffer);
     }
 
     /// <summary>
@@ -102,13 +95,27 @@ internal sealed class HttpConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends the request started with <see cref="StartRequest(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> and reads the response; the
-    /// body goes to <paramref name="responseBody"/>. The returned head is reused by the next call.
-    /// Throws <see cref="HttpTransportException"/> when the connection fails, with whether the request was sent.
+    /// Sends the started request and reads the response; the body goes to <paramref name="responseBody"/>. Blocks
+    /// the calling thread. The returned head is reused by the next call. Throws <see cref="HttpTransportException"/>
+    /// when the connection fails (saying whether the request was sent), and <see cref="OperationCanceledException"/>
+    /// when <paramref name="cancellationToken"/> aborts it.
     /// </summary>
-    public async ValueTask<ResponseHead> SendAsync(ReadOnlyMemory<byte> body, bool hasBody, IBufferWriter<byte> responseBody,
-        long maxResponseBody, CancellationToken cancellationToken = default)
+    public ResponseHead Send(ReadOnlyMemory<byte> body, bool hasBody, IBufferWriter<byte> responseBody, long maxResponseBody,
+        CancellationToken cancellationToken = default)
     {
+        // A blocked send or receive is woken by shutting the socket down from the canceling thread.
+        using CancellationTokenRegistration abort = Register(cancellationToken);
+        Write(body, hasBody, cancellationToken);
+        return Read(responseBody, maxResponseBody, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Send"/>: connects if needed and writes the started request. A caller may then
+    /// hand the connection to another thread, which calls <see cref="Read"/>.
+    /// </summary>
+    public void Write(ReadOnlyMemory<byte> body, bool hasBody, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         if (hasBody)
         {
             _request.Write("Content-Length: "u8);
@@ -122,161 +129,253 @@ internal sealed class HttpConnection : IAsyncDisposable
         {
             _request.Write(body.Span);
         }
-
-        bool sent = false;
         try
         {
-            if (_socket is null)
-            {
-                await ConnectAsync(cancellationToken).ConfigureAwait(false);
-            }
-            NetworkStream stream = _stream!;
-            await stream.WriteAsync(_request.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            Socket socket = _socket ?? Connect();
+            SendAll(socket, _request.WrittenSpan);
             if (!inline)
             {
-                await stream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+                SendAll(socket, body.Span);
             }
-            sent = true;
-            await ReadResponseAsync(responseBody, maxResponseBody, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
-            await DropAsync().ConfigureAwait(false);
-            throw;
+            throw Failed(ex, sent: false, cancellationToken);
+        }
+    }
+
+    /// <summary>The second half of <see cref="Send"/>: reads the response to the request written last.</summary>
+    public ResponseHead Read(IBufferWriter<byte> responseBody, long maxResponseBody, CancellationToken cancellationToken = default)
+    {
+        using CancellationTokenRegistration abort = Register(cancellationToken);
+        try
+        {
+            Socket socket = _socket ?? throw new ObjectDisposedException(nameof(HttpConnection), "No request is waiting for a response.");
+            ReadResponse(socket, responseBody, maxResponseBody);
         }
         catch (Exception ex) when (ex is IOException or SocketException or HttpProtocolException or ObjectDisposedException)
         {
-            await DropAsync().ConfigureAwait(false);
-            string what = ex is HttpProtocolException ? "answered with a malformed response" : "connection failed";
-            throw new HttpTransportException($"HTTP {what} ({_endPoint}): {ex.Message}", sent, ex);
+            throw Failed(ex, sent: true, cancellationToken);
         }
         if (_head.ConnectionClose)
         {
-            await DropAsync().ConfigureAwait(false);
+            Drop();
         }
         return _head;
     }
 
-    public ValueTask DisposeAsync() => DropAsync();
+    private CancellationTokenRegistration Register(CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((HttpConnection)state!).Abort(), this)
+            : default;
 
-    private async ValueTask ConnectAsync(CancellationToken cancellationToken)
+    private Exception Failed(Exception ex, bool sent, CancellationToken cancellationToken)
+    {
+        Drop();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException("The request was canceled.", ex, cancellationToken);
+        }
+        string what = ex is HttpProtocolException ? "answered with a malformed response" : "connection failed";
+        return new HttpTransportException($"HTTP {what} ({_endPoint}): {ex.Message}", sent, ex);
+    }
+
+    public void Dispose()
+    {
+        Drop();
+        _request.Dispose();
+    }
+
+    private Socket Connect()
     {
         Socket socket = _endPoint is DnsEndPoint
             ? new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
             : new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(_endPoint, cancellationToken).ConfigureAwait(false);
+            socket.Connect(_endPoint);
         }
         catch
         {
             socket.Dispose();
             throw;
         }
-        _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
-        _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4096, leaveOpen: true));
+        _start = _end = 0;
+        Volatile.Write(ref _socket, socket);
+        return socket;
     }
 
-    private async ValueTask ReadResponseAsync(IBufferWriter<byte> responseBody, long maxResponseBody, CancellationToken cancellationToken)
+    private static void SendAll(Socket socket, ReadOnlySpan<byte> data)
     {
-        PipeReader reader = _reader!;
+        while (!data.IsEmpty)
+        {
+            int sent = socket.Send(data);
+            data = data[sent..];
+        }
+    }
+
+    private void ReadResponse(Socket socket, IBufferWriter<byte> responseBody, long maxResponseBody)
+    {
         var phase = Phase.Head;
         long remaining = 0;
         long total = 0;
         var chunked = default(ChunkedBodyReader);
         while (true)
         {
-            ReadResult result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            ReadOnlySequence<byte> buffer = result.Buffer;
-            var sequence = new SequenceReader<byte>(buffer);
+            var sequence = new SequenceReader<byte>(new ReadOnlySequence<byte>(_buffer, _start, _end - _start));
             bool done = false;
-            try
+            while (!done)
             {
-                while (!done)
+                if (phase == Phase.Head)
                 {
-                    if (phase == Phase.Head)
+                    if (!Http1ResponseParser.TryParseHead(ref sequence, _head))
                     {
-                        if (!Http1ResponseParser.TryParseHead(ref sequence, _head))
-                        {
-                            break;
-                        }
-                        if (_head.StatusCode is >= 100 and < 200)
-                        {
-                            continue; // interim response (100 Continue); the real one follows
-                        }
-                        if (_head.StatusCode is 204 or 304 || (!_head.Chunked && _head.ContentLength == 0))
-                        {
-                            done = true;
-                        }
-                        else if (_head.Chunked)
-                        {
-                            phase = Phase.Chunked;
-                        }
-                        else if (_head.ContentLength > 0)
-                        {
-                            if (_head.ContentLength > maxResponseBody)
-                            {
-                                throw new HttpProtocolException($"The response body ({_head.ContentLength} bytes) is larger than {maxResponseBody} bytes.");
-                            }
-                            remaining = _head.ContentLength;
-                            phase = Phase.Length;
-                        }
-                        else
-                        {
-                            _head.ConnectionClose = true;
-                            phase = Phase.UntilClose;
-                        }
+                        break;
                     }
-                    else if (phase == Phase.Length)
+                    if (_head.StatusCode is >= 100 and < 200)
                     {
-                        long take = Math.Min(remaining, sequence.Remaining);
-                        Copy(sequence.UnreadSequence.Slice(0, take), responseBody);
-                        sequence.Advance(take);
-                        remaining -= take;
-                        done = remaining == 0;
-                        if (!done)
-                        {
-                            break;
-                        }
+                        continue; // interim response (100 Continue); the real one follows
                     }
-                    else if (phase == Phase.Chunked)
+                    if (_head.StatusCode is 204 or 304 || (!_head.Chunked && _head.ContentLength == 0))
                     {
-                        done = chunked.TryRead(ref sequence, responseBody, maxResponseBody);
-                        if (!done)
+                        done = true;
+                    }
+                    else if (_head.Chunked)
+                    {
+                        phase = Phase.Chunked;
+                    }
+                    else if (_head.ContentLength > 0)
+                    {
+                        if (_head.ContentLength > maxResponseBody)
                         {
-                            break;
+                            throw new HttpProtocolException($"The response body ({_head.ContentLength} bytes) is larger than {maxResponseBody} bytes.");
                         }
+                        remaining = _head.ContentLength;
+                        phase = Phase.Length;
                     }
                     else
                     {
-                        total += sequence.Remaining;
-                        if (total > maxResponseBody)
-                        {
-                            throw new HttpProtocolException($"The response body is larger than {maxResponseBody} bytes.");
-                        }
-                        Copy(sequence.UnreadSequence, responseBody);
-                        sequence.Advance(sequence.Remaining);
-                        done = result.IsCompleted;
-                        break;
+                        _head.ConnectionClose = true;
+                        phase = Phase.UntilClose;
                     }
                 }
+                else if (phase == Phase.Length)
+                {
+                    long take = Math.Min(remaining, sequence.Remaining);
+                    responseBody.Write(sequence.UnreadSpan[..(int)take]);
+                    sequence.Advance(take);
+                    remaining -= take;
+                    done = remaining == 0;
+                    break;
+                }
+                else if (phase == Phase.Chunked)
+                {
+                    done = chunked.TryRead(ref sequence, responseBody, maxResponseBody);
+                    break;
+                }
+                else
+                {
+                    total += sequence.Remaining;
+                    if (total > maxResponseBody)
+                    {
+                        throw new HttpProtocolException($"The response body is larger than {maxResponseBody} bytes.");
+                    }
+                    responseBody.Write(sequence.UnreadSpan);
+                    sequence.Advance(sequence.Remaining);
+                    break;
+                }
             }
-            finally
-            {
-                reader.AdvanceTo(sequence.Position, buffer.End);
-            }
+            _start += (int)sequence.Consumed;
             if (done)
             {
                 return;
             }
-            if (result.IsCompleted)
+
+            if (phase == Phase.Length)
             {
+                // The rest of a sized body goes straight from the socket into the caller's buffer: one copy.
+                ReceiveBody(socket, responseBody, remaining);
+                return;
+            }
+            if (!Fill(socket))
+            {
+                if (phase == Phase.UntilClose)
+                {
+                    return;
+                }
                 throw new IOException(phase == Phase.Head
                     ? "The connection closed before a response arrived."
                     : "The connection closed in the middle of the response body.");
             }
         }
+    }
+
+    private void ReceiveBody(Socket socket, IBufferWriter<byte> output, long remaining)
+    {
+        _start = _end = 0;
+        while (remaining > 0)
+        {
+            Span<byte> target = output.GetSpan((int)Math.Min(remaining, 1024 * 1024));
+            if (target.Length > remaining)
+            {
+                target = target[..(int)remaining];
+            }
+            int received = socket.Receive(target);
+            if (received == 0)
+            {
+                throw new IOException("The connection closed in the middle of the response body.");
+            }
+            output.Advance(received);
+            remaining -= received;
+        }
+    }
+
+    /// <summary>Receives more bytes after the unconsumed ones; false at end of stream.</summary>
+    private bool Fill(Socket socket)
+    {
+        if (_start > 0)
+        {
+            int unconsumed = _end - _start;
+            _buffer.AsSpan(_start, unconsumed).CopyTo(_buffer);
+            _start = 0;
+            _end = unconsumed;
+        }
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= Http1ResponseParser.MaxHeadBytes * 2)
+            {
+                throw new HttpProtocolException("The response head does not end within the size limit.");
+            }
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        int received = socket.Receive(_buffer.AsSpan(_end));
+        _end += received;
+        return received > 0;
+    }
+
+    private void Abort()
+    {
+        Socket? socket = Volatile.Read(ref _socket);
+        if (socket is null)
+        {
+            return;
+        }
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // The socket is already closed or broken: the blocked call has returned or will fail, which is all
+            // aborting is for.
+        }
+    }
+
+    private void Drop()
+    {
+        Socket? socket = Interlocked.Exchange(ref _socket, null);
+        _start = _end = 0;
+        socket?.Dispose();
     }
 
     private static bool IsUnreserved(string value)
@@ -289,31 +388,6 @@ internal sealed class HttpConnection : IAsyncDisposable
             }
         }
         return value.Length > 0;
-    }
-
-    private static void Copy(ReadOnlySequence<byte> data, IBufferWriter<byte> output)
-    {
-        foreach (ReadOnlyMemory<byte> segment in data)
-        {
-            output.Write(segment.Span);
-        }
-    }
-
-    private async ValueTask DropAsync()
-    {
-        PipeReader? reader = _reader;
-        NetworkStream? stream = _stream;
-        _reader = null;
-        _stream = null;
-        _socket = null;
-        if (reader is not null)
-        {
-            await reader.CompleteAsync().ConfigureAwait(false);
-        }
-        if (stream is not null)
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-        }
     }
 
     private enum Phase

@@ -80,9 +80,9 @@ internal sealed class AwsAdapter : IPlatformAdapter
         handler,
         Platform);
 
-    public async ValueTask ReportInitErrorAsync(FaaSError error, ILogger logger, CancellationToken cancellationToken = default)
+    public ValueTask ReportInitErrorAsync(FaaSError error, ILogger logger, CancellationToken cancellationToken = default)
     {
-        await using var connection = new HttpConnection(_endPoint, _authority);
+        using var connection = new HttpConnection(_endPoint, _authority);
         using var body = new PooledBufferWriter(1024);
         using var answer = new PooledBufferWriter(256);
         error.WriteJson(body);
@@ -90,8 +90,7 @@ internal sealed class AwsAdapter : IPlatformAdapter
         AwsPollProtocol.AddErrorHeaders(connection, error);
         try
         {
-            ResponseHead head = await connection.SendAsync(body.WrittenMemory, hasBody: true, answer, 64 * 1024, cancellationToken)
-                .ConfigureAwait(false);
+            ResponseHead head = connection.Send(body.WrittenMemory, hasBody: true, answer, 64 * 1024, cancellationToken);
             if (head.StatusCode is < 200 or >= 300)
             {
                 logger.Error("The Runtime API answered {StatusCode} to the init error report", head.StatusCode);
@@ -102,13 +101,14 @@ internal sealed class AwsAdapter : IPlatformAdapter
             // The process exits non-zero right after this; the init failure itself is already logged at Fatal.
             logger.Error("Reporting the init error to the Runtime API failed: {Reason}", ex.Message);
         }
+        return default;
     }
 
-    public Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, CancellationToken stopping)
+    public Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, Action ready, CancellationToken stopping)
     {
         var protocol = new AwsPollProtocol(_environment, setTraceEnvironment: _concurrency == 1);
         return PollingAdapter.ServeAsync(protocol, _endPoint, _authority, _concurrency, runtime, _codec, AwsProtocol.MaxEventBytes,
-            logger, stopping);
+            logger, stopping, firstPollSent: ready);
     }
 
     public ValueTask DisposeAsync() => default;

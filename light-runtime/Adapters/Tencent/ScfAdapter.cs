@@ -76,7 +76,7 @@ internal sealed class ScfAdapter : IPlatformAdapter
     /// </summary>
     public ValueTask ReportInitErrorAsync(FaaSError error, ILogger logger, CancellationToken cancellationToken = default) => default;
 
-    public async Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, CancellationToken stopping)
+    public Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, Action ready, CancellationToken stopping)
     {
         var connection = new HttpConnection(_endPoint, _authority);
         using (var answer = new PooledBufferWriter(256))
@@ -84,30 +84,29 @@ internal sealed class ScfAdapter : IPlatformAdapter
             try
             {
                 connection.StartRequest("POST"u8, ScfProtocol.InitReadyPath);
-                ResponseHead head = await connection.SendAsync(ScfProtocol.InitReadyBody.ToArray(), hasBody: true, answer, 64 * 1024, stopping)
-                    .ConfigureAwait(false);
+                ResponseHead head = connection.Send(ScfProtocol.InitReadyBody.ToArray(), hasBody: true, answer, 64 * 1024, stopping);
                 if (head.StatusCode is < 200 or >= 300)
                 {
                     logger.Fatal("The SCF runtime API answered {StatusCode} to init/ready; the instance cannot go on", head.StatusCode);
-                    await connection.DisposeAsync().ConfigureAwait(false);
-                    return ServeOutcome.PlatformFailed;
+                    connection.Dispose();
+                    return Task.FromResult(ServeOutcome.PlatformFailed);
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
-                return ServeOutcome.Stopped;
+                connection.Dispose();
+                return Task.FromResult(ServeOutcome.Stopped);
             }
             catch (HttpTransportException ex)
             {
                 logger.Fatal("Telling SCF that init is done (init/ready) failed: {Reason}", ex.Message);
-                await connection.DisposeAsync().ConfigureAwait(false);
-                return ServeOutcome.PlatformFailed;
+                connection.Dispose();
+                return Task.FromResult(ServeOutcome.PlatformFailed);
             }
         }
         var protocol = new ScfPollProtocol(_memoryKnown);
-        return await PollingAdapter.ServeAsync(protocol, _endPoint, _authority, 1, runtime, _codec, ScfProtocol.MaxEventBytes, logger, stopping,
-            firstConnection: connection).ConfigureAwait(false);
+        return PollingAdapter.ServeAsync(protocol, _endPoint, _authority, 1, runtime, _codec, ScfProtocol.MaxEventBytes, logger, stopping,
+            firstConnection: connection, firstPollSent: ready);
     }
 
     public ValueTask DisposeAsync() => default;
