@@ -15,6 +15,11 @@ internal static class Http1ResponseParser
     /// <summary>Largest status line plus header section accepted.</summary>
     public const int MaxHeadBytes = 64 * 1024;
 
+    private static readonly SearchValues<byte> s_tokenChars =
+        SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
+
+    private static readonly SearchValues<byte> s_forbiddenInValue = SearchValues.Create("\r\n\0"u8);
+
     private static ReadOnlySpan<byte> HeadEnd => "\r\n\r\n"u8;
 
     /// <summary>
@@ -128,24 +133,17 @@ internal static class Http1ResponseParser
             throw new HttpProtocolException("A header line has no name or no colon.");
         }
         ReadOnlySpan<byte> name = line[..colon];
-        for (int i = 0; i < name.Length; i++)
+        if (name.ContainsAnyExcept(s_tokenChars))
         {
-            if (!IsTokenChar(name[i]))
-            {
-                throw new HttpProtocolException("A header name contains a character that is not allowed (whitespace before the colon?).");
-            }
+            throw new HttpProtocolException("A header name contains a character that is not allowed (whitespace before the colon?).");
         }
         ReadOnlySpan<byte> value = TrimOws(line[(colon + 1)..]);
-        for (int i = 0; i < value.Length; i++)
+        if (value.ContainsAny(s_forbiddenInValue))
         {
-            byte c = value[i];
-            if (c == (byte)'\r' || c == (byte)'\n' || c == 0)
-            {
-                throw new HttpProtocolException("A header value contains CR, LF or NUL.");
-            }
+            throw new HttpProtocolException("A header value contains CR, LF or NUL.");
         }
 
-        string headerName = KnownHeaders.Intern(name);
+        string? headerName = KnownHeaders.Intern(name);
         if (ReferenceEquals(headerName, KnownHeaders.ContentLength))
         {
             if (!Utf8Parser.TryParse(value, out long length, out int consumed) || consumed != value.Length || length < 0 || value.IsEmpty
@@ -179,7 +177,11 @@ internal static class Http1ResponseParser
                 keepAlive = true;
             }
         }
-        head.Add(headerName, value.IsEmpty ? string.Empty : Encoding.Latin1.GetString(value));
+        else if (KnownHeaders.IsRead(headerName))
+        {
+            // Only the values the runtime reads become strings; framing headers are parsed above, others dropped.
+            head.Add(headerName, value.IsEmpty ? string.Empty : Encoding.Latin1.GetString(value));
+        }
     }
 
     private static bool EndsWithChunked(ReadOnlySpan<byte> value)
@@ -215,9 +217,4 @@ internal static class Http1ResponseParser
         }
         return value[start..end];
     }
-
-    private static bool IsTokenChar(byte c) =>
-        c is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
-            or (byte)'!' or (byte)'#' or (byte)'$' or (byte)'%' or (byte)'&' or (byte)'\'' or (byte)'*' or (byte)'+'
-            or (byte)'-' or (byte)'.' or (byte)'^' or (byte)'_' or (byte)'`' or (byte)'|' or (byte)'~';
 }

@@ -5,7 +5,8 @@ namespace Runtime.Light.Http;
 
 /// <summary>
 /// Header names the runtime reads, kept as one string each so parsing a known header allocates no name and
-/// callers can compare by reference.
+/// callers can compare by reference. A response keeps only the values of these headers (see <see cref="IsRead"/>):
+/// a header a protocol needs must be listed here.
 /// </summary>
 internal static class KnownHeaders
 {
@@ -33,8 +34,8 @@ internal static class KnownHeaders
         ScfTimeLimit,
     };
 
-    /// <summary>The shared string for a known name (matched case-insensitively), else a new string.</summary>
-    public static string Intern(ReadOnlySpan<byte> name)
+    /// <summary>The shared string for a known name (matched case-insensitively), else null: the header is not read.</summary>
+    public static string? Intern(ReadOnlySpan<byte> name)
     {
         foreach (string known in s_all)
         {
@@ -43,6 +44,11 @@ internal static class KnownHeaders
                 return known;
             }
         }
-        return Encoding.ASCII.GetString(name);
+        return null;
     }
+
+    /// <summary>Whether a response keeps this header's value (the framing headers and Date are parsed or ignored).</summary>
+    public static bool IsRead([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name) =>
+        name is not null && !ReferenceEquals(name, ContentLength) && !ReferenceEquals(name, TransferEncoding)
+        && !ReferenceEquals(name, Connection) && !ReferenceEquals(name, Date);
 }
