@@ -8,12 +8,12 @@ namespace Runtime.ColdStart;
 internal sealed class HarnessOptions
 {
     public const int DefaultRuns = 20;
-    public const int DefaultWarm = 10_000;
+    public const int DefaultWarm = 20_000;
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ColdStart [-- options]
           --runs <n>          cold starts per subject and platform (default 20)
-          --warm <m>          sequential warm invocations per subject and platform (default 10000)
+          --warm <m>          sequential warm invocations per subject and platform (default 20000; RSS is read half-way and at the end)
           --platform <p>      aws | scf | all (default all)
           --no-publish        reuse artifacts/bench/<subject> instead of publishing
           --out <dir>         where coldstart.md and coldstart.json go (default <repo>/bench/results)
