@@ -13,10 +13,16 @@ internal interface IPollProtocol
     /// <summary>Platform name, for logs.</summary>
     string Platform { get; }
 
+    /// <summary>How failed polls are retried.</summary>
+    PollPolicy Policy { get; }
+
     /// <summary>Starts the request for the next event.</summary>
     void StartNext(HttpConnection connection);
 
-    /// <summary>Reads identity and deadline from the next-event answer. False = unusable (already logged); poll again.</summary>
+    /// <summary>
+    /// Reads identity and deadline from the next-event answer. False = unusable (already logged); poll again (counted
+    /// as a failed poll unless the policy treats a non-200 poll as fatal).
+    /// </summary>
     bool TryReadInvocation(ResponseHead head, ILogger logger, out PolledInvocation invocation);
 
     /// <summary>Starts the request that delivers a result.</summary>

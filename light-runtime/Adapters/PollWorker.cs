@@ -19,14 +19,13 @@ namespace Runtime.Light.Adapters;
 /// the thread pool while this thread waits for it. Owns one keep-alive connection and reuses its buffers, so a
 /// steady-state invocation allocates only what the event itself needs. Several run side by side when the platform
 /// allows concurrent invocations.
-/// Fault rules: a lost connection while polling reconnects (up to <see cref="MaxConsecutivePollFailures"/> in a
-/// row); a non-200 answer to the poll, a 5xx to a post, or a post that fails twice ends the loop with
-/// <see cref="PlatformApiException"/> (the platform replaces the instance).
+/// Fault rules (see <see cref="PollPolicy"/>): a lost connection while polling reconnects, up to the policy's number
+/// of failures in a row; a non-200 answer to the poll ends the loop where the policy says so and is retried where it
+/// does not; a 5xx to a post, or a post that fails twice, ends the loop with <see cref="PlatformApiException"/> (the
+/// platform replaces the instance).
 /// </summary>
 internal sealed class PollWorker : IDisposable
 {
-    public const int MaxConsecutivePollFailures = 5;
-
     private readonly IPollProtocol _protocol;
     private readonly HttpConnection _connection;
     private readonly FunctionRuntime _runtime;
@@ -64,10 +63,12 @@ internal sealed class PollWorker : IDisposable
     public void Run(CancellationToken stopping, bool firstPollWritten = false)
     {
         int failures = 0;
+        PollPolicy policy = _protocol.Policy;
         while (!stopping.IsCancellationRequested)
         {
             _payload.Reset(4 * 1024 * 1024);
             ResponseHead head;
+            string? failure = null;
             try
             {
                 if (firstPollWritten)
@@ -80,6 +81,15 @@ internal sealed class PollWorker : IDisposable
                     _protocol.StartNext(_connection);
                     head = _connection.Send(default, hasBody: false, _payload, _maxEventBytes, stopping);
                 }
+                if (head.StatusCode != 200)
+                {
+                    string answer = $"{_protocol.Platform} answered {head.StatusCode} to the poll for the next event ({Describe(_payload)})";
+                    if (policy.NonOkIsFatal)
+                    {
+                        throw new PlatformApiException(answer + "; the instance cannot go on.");
+                    }
+                    failure = answer;
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -87,31 +97,37 @@ internal sealed class PollWorker : IDisposable
             }
             catch (HttpTransportException ex)
             {
+                head = null!;
+                failure = ex.Message;
+            }
+
+            PolledInvocation polled = default;
+            if (failure is null && !_protocol.TryReadInvocation(head, _logger, out polled))
+            {
+                Completed++;
+                if (policy.NonOkIsFatal)
+                {
+                    continue; // the protocol logged why; the platform times that event out
+                }
+                failure = "the event came without a request id";
+            }
+            if (failure is not null)
+            {
                 failures++;
-                if (failures >= MaxConsecutivePollFailures)
+                if (failures >= policy.MaxConsecutiveFailures)
                 {
                     throw new PlatformApiException(
-                        $"Polling {_protocol.Platform} for the next event failed {failures} times in a row: {ex.Message}", ex);
+                        $"Polling {_protocol.Platform} for the next event failed {failures} times in a row; last: {failure}");
                 }
-                _logger.Warning("Polling {Platform} for the next event failed ({Reason}); reconnecting, attempt {Attempt} of {MaxAttempts}",
-                    _protocol.Platform, ex.Message, failures + 1, MaxConsecutivePollFailures);
-                if (stopping.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(10 * (1 << failures))))
+                _logger.Warning("Polling {Platform} for the next event failed ({Reason}); polling again, attempt {Attempt} of {MaxAttempts}",
+                    _protocol.Platform, failure, failures + 1, policy.MaxConsecutiveFailures);
+                if (stopping.WaitHandle.WaitOne(policy.Delay(failures)))
                 {
                     return;
                 }
                 continue;
             }
             failures = 0;
-            if (head.StatusCode != 200)
-            {
-                throw new PlatformApiException(
-                    $"{_protocol.Platform} answered {head.StatusCode} to the poll for the next event ({Describe(_payload)}); the instance cannot go on.");
-            }
-            if (!_protocol.TryReadInvocation(head, _logger, out PolledInvocation polled))
-            {
-                Completed++;
-                continue;
-            }
             InvokeAndDeliver(polled);
             Completed++;
         }

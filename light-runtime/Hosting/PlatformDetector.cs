@@ -2,6 +2,7 @@ using System;
 using Runtime.Engine.Http;
 using Runtime.Light.Adapters;
 using Runtime.Light.Adapters.Aws;
+using Runtime.Light.Adapters.Huawei;
 using Runtime.Light.Adapters.Tencent;
 
 namespace Runtime.Light.Hosting;
@@ -15,6 +16,7 @@ internal static class PlatformDetector
 {
     public const string Aws = "aws";
     public const string Scf = "scf";
+    public const string Huawei = "huawei";
 
     public static string Detect(SettingsReader settings)
     {
@@ -25,8 +27,9 @@ internal static class PlatformDetector
             {
                 "aws" or "aws-lambda" or "lambda" => Aws,
                 "scf" or "tencent" or "tencent-scf" => Scf,
+                "huawei" or "functiongraph" or "huawei-functiongraph" => Huawei,
                 _ => throw new ConfigurationException(
-                    $"{RuntimeEnv.Platform}='{forced}' is not a supported platform (aws, scf)."),
+                    $"{RuntimeEnv.Platform}='{forced}' is not a supported platform (aws, scf, huawei)."),
             };
         }
         if (settings.String(AwsProtocol.RuntimeApiEnv) is not null)
@@ -37,8 +40,13 @@ internal static class PlatformDetector
         {
             return Scf;
         }
+        if (settings.String(HuaweiProtocol.RuntimeApiEnv) is not null)
+        {
+            return Huawei;
+        }
         throw new ConfigurationException(
-            $"No platform detected: none of {AwsProtocol.RuntimeApiEnv} (AWS Lambda) or {ScfProtocol.RuntimeApiEnv} (Tencent SCF) is set. " +
+            $"No platform detected: none of {AwsProtocol.RuntimeApiEnv} (AWS Lambda), {ScfProtocol.RuntimeApiEnv} (Tencent SCF) or " +
+            $"{HuaweiProtocol.RuntimeApiEnv} (Huawei FunctionGraph) is set. " +
             $"Run under a supported platform or its emulator, or set {RuntimeEnv.Platform}.");
     }
 
@@ -47,6 +55,7 @@ internal static class PlatformDetector
         {
             Aws => AwsAdapter.Create(environment, settings, HttpCodecs.ForAws()),
             Scf => ScfAdapter.Create(environment, settings, HttpCodecs.ForScf(), memoryKnown),
+            Huawei => HuaweiAdapter.Create(environment, settings, new Triggers.HuaweiApigCodec()),
             _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "Unknown platform."),
         };
 }

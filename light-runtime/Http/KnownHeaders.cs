@@ -26,12 +26,18 @@ internal static class KnownHeaders
     public const string ScfRequestId = "request_id";
     public const string ScfMemoryLimit = "memory_limit_in_mb";
     public const string ScfTimeLimit = "time_limit_in_ms";
+    public const string HuaweiRequestId = "X-Cff-Request-Id";
+    public const string HuaweiAccessKey = "X-CFF-Access-Key";
+    public const string HuaweiSecretKey = "X-CFF-Secret-Key";
+    public const string HuaweiAuthToken = "X-CFF-Auth-Token";
+    public const string HuaweiSecurityToken = "X-CFF-Security-Token";
+    public const string HuaweiInvokeType = "X-CFF-Invoke-Type";
 
     private static readonly string[] s_all =
     {
         ContentLength, TransferEncoding, Connection, ContentType, Date, AwsRequestId, AwsDeadlineMs, AwsFunctionArn,
         AwsTraceId, AwsClientContext, AwsCognitoIdentity, AwsTenantId, AwsInvocationId, ScfRequestId, ScfMemoryLimit,
-        ScfTimeLimit,
+        ScfTimeLimit, HuaweiRequestId, HuaweiAccessKey, HuaweiSecretKey, HuaweiAuthToken, HuaweiSecurityToken, HuaweiInvokeType,
     };
 
     /// <summary>The shared string for a known name (matched case-insensitively), else null: the header is not read.</summary>

@@ -58,26 +58,8 @@ internal sealed class TencentHttpCodec : IHttpEventCodec
         using var writer = new Utf8JsonWriter(output, s_writerOptions);
         writer.WriteStartObject();
         writer.WriteNumber("statusCode"u8, response.StatusCode);
-        writer.WriteStartObject("headers"u8);
-        foreach (string name in response.Headers.Names)
-        {
-            writer.WriteString(name, string.Join(",", response.Headers.GetValues(name)));
-        }
-        if (response.Cookies.Count == 1)
-        {
-            writer.WriteString("Set-Cookie"u8, response.Cookies[0]);
-        }
-        else if (response.Cookies.Count > 1)
-        {
-            // Several cookies travel as an array value, as the community adapters for this trigger do.
-            writer.WriteStartArray("Set-Cookie"u8);
-            foreach (string cookie in response.Cookies)
-            {
-                writer.WriteStringValue(cookie);
-            }
-            writer.WriteEndArray();
-        }
-        writer.WriteEndObject();
+        // Several cookies travel as an array value, as the community adapters for this trigger do.
+        TriggerJson.WriteJoinedHeaders(writer, response, cookiesAsArray: true);
         TriggerJson.WriteBody(writer, response);
         writer.WriteEndObject();
         writer.Flush();

@@ -196,6 +196,33 @@ internal static class TriggerJson
             || type.EndsWith("+xml", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Writes <c>"headers"</c> with one value per name (repeats joined with commas, as these gateways expect) and
+    /// <c>Set-Cookie</c> as one value, or as an array of values when there are several and <paramref name="cookiesAsArray"/>.
+    /// </summary>
+    public static void WriteJoinedHeaders(Utf8JsonWriter writer, FaaSResponse response, bool cookiesAsArray)
+    {
+        writer.WriteStartObject("headers"u8);
+        foreach (string name in response.Headers.Names)
+        {
+            writer.WriteString(name, string.Join(",", response.Headers.GetValues(name)));
+        }
+        if (response.Cookies.Count == 1 || (response.Cookies.Count > 1 && !cookiesAsArray))
+        {
+            writer.WriteString("Set-Cookie"u8, response.Cookies[^1]);
+        }
+        else if (response.Cookies.Count > 1)
+        {
+            writer.WriteStartArray("Set-Cookie"u8);
+            foreach (string cookie in response.Cookies)
+            {
+                writer.WriteStringValue(cookie);
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
     public static void AddPathParameters(JsonElement map, FaaSRequest request)
     {
         if (map.ValueKind != JsonValueKind.Object)

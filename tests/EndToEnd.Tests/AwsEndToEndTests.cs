@@ -216,7 +216,7 @@ public sealed class AwsEndToEndTests
         InvocationOutcome outcome = await pending.Completion.WaitAsync(Wait);
 
         Assert.Equal("{\"x\":1}", outcome.BodyText);
-        await bootstrap.WaitForLineAsync("reconnecting");
+        await bootstrap.WaitForLineAsync("polling again");
     }
 
     [Fact]

@@ -26,6 +26,8 @@ internal sealed class AwsPollProtocol : IPollProtocol
 
     public string Platform => AwsProtocol.PlatformName;
 
+    public PollPolicy Policy => PollPolicy.Strict;
+
     public void StartNext(HttpConnection connection) => connection.StartRequest("GET"u8, AwsProtocol.NextPath);
 
     public bool TryReadInvocation(ResponseHead head, ILogger logger, out PolledInvocation invocation)

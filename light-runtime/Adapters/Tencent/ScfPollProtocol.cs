@@ -18,6 +18,8 @@ internal sealed class ScfPollProtocol : IPollProtocol
 
     public string Platform => ScfProtocol.PlatformName;
 
+    public PollPolicy Policy => PollPolicy.Strict;
+
     public void StartNext(HttpConnection connection) => connection.StartRequest("GET"u8, ScfProtocol.NextPath);
 
     public bool TryReadInvocation(ResponseHead head, ILogger logger, out PolledInvocation invocation)
