@@ -3,11 +3,17 @@ namespace Runtime.Light.Hosting;
 /// <summary>Names of the runtime's own, cloud-neutral settings (environment variables).</summary>
 internal static class RuntimeEnv
 {
-    /// <summary>Forces the platform: <c>aws</c> or <c>scf</c> (detected from the environment when unset).</summary>
+    /// <summary>Forces the platform (detected from the environment when unset); see <see cref="PlatformDetector"/>.</summary>
     public const string Platform = "FAAS_PLATFORM";
 
     /// <summary>The function to serve, by registered name; must match when set.</summary>
     public const string Handler = "FAAS_HANDLER";
+
+    /// <summary>The port a server-model bootstrap listens on (overrides the platform's port variable or fixed port).</summary>
+    public const string Port = "FAAS_PORT";
+
+    /// <summary>The address a server-model bootstrap binds (default 0.0.0.0; 127.0.0.1 on Azure, whose host calls on loopback).</summary>
+    public const string BindAddress = "FAAS_BIND_ADDRESS";
 
     /// <summary>Minimum log level: TRACE, DEBUG, INFO, WARN, ERROR, FATAL (overrides the platform's).</summary>
     public const string LogLevel = "FAAS_LOG_LEVEL";
