@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace Runtime.Emulator;
 
-/// <summary>What the AWS and SCF emulators have in common, for harnesses that drive either cloud.</summary>
+/// <summary>What the poll-model emulators (AWS, SCF, Huawei) have in common, for harnesses that drive any of them.</summary>
 public interface IRuntimeApiEmulator : IAsyncDisposable
 {
     /// <summary>Environment variables a bootstrap needs to run against this emulator.</summary>

@@ -24,6 +24,9 @@ public sealed class InvocationOptions
     /// <summary>ARN sent as <c>Lambda-Runtime-Invoked-Function-Arn</c> (it may name a version or alias); the emulator's function ARN when null.</summary>
     public string? InvokedFunctionArn { get; init; }
 
+    /// <summary>Huawei only: <c>X-CFF-Invoke-Type</c> sent with the event; the emulator's default (<c>sync</c>) when null.</summary>
+    public string? InvokeType { get; init; }
+
     /// <summary>Content-Type of the event on <c>/next</c>.</summary>
     public string ContentType { get; init; } = "application/json";
 

@@ -27,6 +27,8 @@ internal sealed class FakeRuntime : IDisposable
 
     public static FakeRuntime For(ScfRuntimeApiEmulator scf) => new(scf.BaseAddress);
 
+    public static FakeRuntime For(HuaweiRuntimeApiEmulator huawei) => new(huawei.BaseAddress);
+
     public Task<HttpResponseMessage> GetAsync(string relative, CancellationToken cancellationToken = default) =>
         _client.GetAsync(relative, HttpCompletionOption.ResponseContentRead, cancellationToken);
 
