@@ -51,6 +51,13 @@ builder.Functions
         ctx.Output.Write(System.Text.Encoding.UTF8.GetBytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return ValueTask.CompletedTask;
     })
+    .AddRaw("count", ctx =>
+    {
+        // Answers with how many invocations this process has served: distinct answers prove each ran once.
+        long n = Interlocked.Increment(ref Counter.Value);
+        ctx.Output.Write(System.Text.Encoding.UTF8.GetBytes(n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return ValueTask.CompletedTask;
+    })
     .AddRaw("failstart", _ => ValueTask.CompletedTask)
     .OnStart("failstart", (_, _) => throw new InvalidOperationException("the database is unreachable"));
 builder.Hooks.BeforeClose("test-close", (ctx, _) =>
@@ -77,6 +84,11 @@ public sealed record Sleep(int Ms);
 [JsonSerializable(typeof(Sleep))]
 internal sealed partial class TestJson : JsonSerializerContext
 {
+}
+
+internal static class Counter
+{
+    public static long Value;
 }
 
 internal static class Kilobyte

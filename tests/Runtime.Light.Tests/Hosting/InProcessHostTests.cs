@@ -168,7 +168,7 @@ public sealed class InProcessHostTests
 
     [Theory]
     [InlineData(null, "No platform detected")]
-    [InlineData("gcp", "FAAS_PLATFORM='gcp' is not a supported platform")]
+    [InlineData("heroku", "FAAS_PLATFORM='heroku' is not a supported platform")]
     public async Task NoUsablePlatform_ExitsTwoWithOneClearLine(string? platform, string expected)
     {
         var values = new Dictionary<string, string>();
