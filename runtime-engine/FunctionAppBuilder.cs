@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime.Engine.Functions;
+using Runtime.Engine.Layers;
 using Runtime.Engine.Lifecycle;
 
 namespace Runtime.Engine;
@@ -31,4 +32,7 @@ public sealed class FunctionAppBuilder
 
     /// <summary>Invoke middleware, outermost first.</summary>
     public InvokePipeline Middleware { get; } = new();
+
+    /// <summary>Layers stacked onto the function; their hooks and middleware wrap the function's own.</summary>
+    public LayerRegistry Layers { get; } = new();
 }

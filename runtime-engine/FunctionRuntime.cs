@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime.Engine.Errors;
 using Runtime.Engine.Functions;
+using Runtime.Engine.Layers;
 using Runtime.Engine.Lifecycle;
 using Serilog;
 
@@ -14,8 +15,9 @@ namespace Runtime.Engine;
 /// <summary>
 /// Drives one function's life. The host calls the phases in this order, each at most once except Invoke:
 /// <list type="number">
-/// <item><b>RuntimeStart</b> (<see cref="StartRuntimeAsync"/>): BeforeRuntimeStart hooks in registration order,
-/// then AfterRuntimeStart hooks in reverse. Services may still be registered. Stops at the first failure.</item>
+/// <item><b>RuntimeStart</b> (<see cref="StartRuntimeAsync"/>): the layers are configured, in stacking order (order, then
+/// name); then BeforeRuntimeStart hooks in registration order, then AfterRuntimeStart hooks in reverse. Services may
+/// still be registered. Stops at the first failure (a fail-open layer's failure is logged and the layer left out).</item>
 /// <item><b>FunctionStart</b> (<see cref="StartFunctionAsync"/>): the router picks the function from the handler
 /// name; services are built; BeforeFunctionStart hooks (registration order); the handler is constructed and the
 /// user initialiser runs; the middleware chain is composed; AfterFunctionStart hooks (reverse). Stops at the first
@@ -29,6 +31,8 @@ namespace Runtime.Engine;
 /// </list>
 /// A failure in either start phase is thrown as <see cref="LifecyclePhaseException"/> naming the phase and what
 /// failed; the host reports it as an init error and exits. Close is not run after a failed start.
+/// Layers' hooks come before the function's own hooks in every list (so layers are the outer rings of the onion),
+/// and layers' middleware wraps the function's middleware. A layer may be the handler; then it serves every invocation.
 /// </summary>
 public sealed class FunctionRuntime : IAsyncDisposable
 {
@@ -39,6 +43,10 @@ public sealed class FunctionRuntime : IAsyncDisposable
     private readonly bool _explicitHandler;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly long _created = Stopwatch.GetTimestamp();
+    private readonly Func<string, string?> _environment;
+    private readonly List<RuntimeHook> _layerHooks = new();
+    private readonly List<Func<InvokeDelegate, InvokeDelegate>> _layerMiddleware = new();
+    private (string Layer, Func<IServiceProvider, IFunctionHandler> Factory)? _layerHandler;
     private RuntimeHook[] _beforeInvoke = Array.Empty<RuntimeHook>();
     private RuntimeHook[] _afterInvoke = Array.Empty<RuntimeHook>();
     private ServiceProvider? _services;
@@ -54,8 +62,11 @@ public sealed class FunctionRuntime : IAsyncDisposable
     /// <param name="logger">The runtime's logger.</param>
     /// <param name="handlerName">The configured handler name, if any.</param>
     /// <param name="explicitHandler">True when the name was set for this runtime explicitly (then it must match).</param>
-    public FunctionRuntime(FunctionAppBuilder builder, FunctionInfo function, ILogger logger, string? handlerName, bool explicitHandler)
+    /// <param name="environment">Reads environment variables for layers' settings (the process environment when null).</param>
+    public FunctionRuntime(FunctionAppBuilder builder, FunctionInfo function, ILogger logger, string? handlerName, bool explicitHandler,
+        Func<string, string?>? environment = null)
     {
+        _environment = environment ?? System.Environment.GetEnvironmentVariable;
         _builder = builder ?? throw new ArgumentNullException(nameof(builder));
         _function = function ?? throw new ArgumentNullException(nameof(function));
         _logger = (logger ?? throw new ArgumentNullException(nameof(logger))).ForContext<FunctionRuntime>();
@@ -73,12 +84,13 @@ public sealed class FunctionRuntime : IAsyncDisposable
     public async Task StartRuntimeAsync(CancellationToken cancellationToken = default)
     {
         Transition(0, 1, "StartRuntimeAsync");
+        ApplyLayers();
         var context = new RuntimeStartContext(_function, _builder.Services, _logger);
-        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.BeforeRuntimeStart, reverse: false))
+        foreach (RuntimeHook hook in Hooks(HookPhases.BeforeRuntimeStart, reverse: false))
         {
             await RunStartHook(LifecyclePhase.RuntimeStart, hook, h => h.BeforeRuntimeStartAsync(context, cancellationToken)).ConfigureAwait(false);
         }
-        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.AfterRuntimeStart, reverse: true))
+        foreach (RuntimeHook hook in Hooks(HookPhases.AfterRuntimeStart, reverse: true))
         {
             await RunStartHook(LifecyclePhase.RuntimeStart, hook, h => h.AfterRuntimeStartAsync(context, cancellationToken)).ConfigureAwait(false);
         }
@@ -91,13 +103,21 @@ public sealed class FunctionRuntime : IAsyncDisposable
         Transition(1, 2, "StartFunctionAsync");
         long started = Stopwatch.GetTimestamp();
         FunctionRouter.Selection selection;
-        try
+        if (_layerHandler is { } layerHandler)
         {
-            selection = FunctionRouter.Select(_builder.Functions, _handlerName, _explicitHandler);
+            selection = new FunctionRouter.Selection(new FunctionDescriptor(layerHandler.Layer, layerHandler.Factory, FunctionLifetime.Singleton), null);
+            _logger.Information("Invocations are served by layer {Layer}", layerHandler.Layer);
         }
-        catch (FaaSRuntimeException ex)
+        else
         {
-            throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, "router", ex);
+            try
+            {
+                selection = FunctionRouter.Select(_builder.Functions, _handlerName, _explicitHandler);
+            }
+            catch (FaaSRuntimeException ex)
+            {
+                throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, "router", ex);
+            }
         }
         if (selection.Note is { } note)
         {
@@ -120,7 +140,7 @@ public sealed class FunctionRuntime : IAsyncDisposable
         }
 
         var context = new FunctionStartContext(_function, function.Name, _services, _logger);
-        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.BeforeFunctionStart, reverse: false))
+        foreach (RuntimeHook hook in Hooks(HookPhases.BeforeFunctionStart, reverse: false))
         {
             await RunStartHook(LifecyclePhase.FunctionStart, hook, h => h.BeforeFunctionStartAsync(context, cancellationToken)).ConfigureAwait(false);
         }
@@ -143,18 +163,23 @@ public sealed class FunctionRuntime : IAsyncDisposable
             {
                 await initializer(_services, cancellationToken).ConfigureAwait(false);
             }
-            _pipeline = _builder.Middleware.Build(terminal);
+            InvokeDelegate pipeline = _builder.Middleware.Build(terminal);
+            for (int i = _layerMiddleware.Count - 1; i >= 0; i--)
+            {
+                pipeline = _layerMiddleware[i](pipeline);
+            }
+            _pipeline = pipeline;
         }
         catch (Exception ex)
         {
             throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, source, ex);
         }
-        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.AfterFunctionStart, reverse: true))
+        foreach (RuntimeHook hook in Hooks(HookPhases.AfterFunctionStart, reverse: true))
         {
             await RunStartHook(LifecyclePhase.FunctionStart, hook, h => h.AfterFunctionStartAsync(context, cancellationToken)).ConfigureAwait(false);
         }
-        _beforeInvoke = _builder.Hooks.For(HookPhases.BeforeInvoke, reverse: false);
-        _afterInvoke = _builder.Hooks.For(HookPhases.AfterInvoke, reverse: true);
+        _beforeInvoke = Hooks(HookPhases.BeforeInvoke, reverse: false);
+        _afterInvoke = Hooks(HookPhases.AfterInvoke, reverse: true);
         _logger.Debug("FunctionStart of {Function} done in {ElapsedMs:F2} ms", function.Name,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
@@ -256,7 +281,7 @@ public sealed class FunctionRuntime : IAsyncDisposable
             failures.Add(ex);
         }
 
-        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.BeforeClose, reverse: true))
+        foreach (RuntimeHook hook in Hooks(HookPhases.BeforeClose, reverse: true))
         {
             await RunCloseStep($"hook '{hook.Name}' (BeforeClose)", () => hook.BeforeCloseAsync(context, token), token, failures).ConfigureAwait(false);
         }
@@ -272,7 +297,7 @@ public sealed class FunctionRuntime : IAsyncDisposable
         {
             await RunCloseStep("services", () => services.DisposeAsync(), token, failures).ConfigureAwait(false);
         }
-        foreach (RuntimeHook hook in _builder.Hooks.For(HookPhases.AfterClose, reverse: false))
+        foreach (RuntimeHook hook in Hooks(HookPhases.AfterClose, reverse: false))
         {
             await RunCloseStep($"hook '{hook.Name}' (AfterClose)", () => hook.AfterCloseAsync(context, token), token, failures).ConfigureAwait(false);
         }
@@ -296,6 +321,81 @@ public sealed class FunctionRuntime : IAsyncDisposable
             await services.DisposeAsync().ConfigureAwait(false);
         }
         _shutdown.Dispose();
+    }
+
+    /// <summary>Layers' hooks (stacking order) before the function's own (registration order); reversed for after-hooks.</summary>
+    private RuntimeHook[] Hooks(HookPhases phase, bool reverse)
+    {
+        var list = new List<RuntimeHook>();
+        foreach (RuntimeHook hook in _layerHooks)
+        {
+            if ((hook.Phases & phase) != 0)
+            {
+                list.Add(hook);
+            }
+        }
+        list.AddRange(_builder.Hooks.For(phase, reverse: false));
+        if (reverse)
+        {
+            list.Reverse();
+        }
+        return list.ToArray();
+    }
+
+    /// <summary>Configures every layer, in stacking order, and collects its hooks, middleware and handler.</summary>
+    private void ApplyLayers()
+    {
+        List<(FaaSLayer Layer, LayerOptions Options)> ordered = _builder.Layers.Ordered();
+        if (ordered.Count == 0)
+        {
+            return;
+        }
+        var seen = new Dictionary<string, LayerOptions>(StringComparer.Ordinal);
+        var stack = new List<string>(ordered.Count);
+        foreach ((FaaSLayer layer, LayerOptions options) in ordered)
+        {
+            string name = layer.Name;
+            if (seen.TryGetValue(name, out LayerOptions? first))
+            {
+                throw new LifecyclePhaseException(LifecyclePhase.RuntimeStart, $"layer '{name}'", new InvalidOperationException(
+                    $"Two layers are named '{name}' ({first.Source ?? "compiled in"} and {options.Source ?? "compiled in"}); layer names must be unique."));
+            }
+            seen.Add(name, options);
+            ILogger layerLogger = _logger.ForContext("Layer", name);
+            var context = new LayerContext(name, new LayerSettings(name, options.Settings, _environment), _builder.Services, _function, layerLogger);
+            try
+            {
+                layer.Configure(context);
+                if (context.Handler is { } factory && _layerHandler is { } other)
+                {
+                    throw new InvalidOperationException($"Layer '{name}' wants to be the handler, but layer '{other.Layer}' already is.");
+                }
+            }
+            catch (Exception ex) when (options.Failure == LayerFailurePolicy.Open)
+            {
+                // The manifest lets this layer fail alone: leave it out and say so.
+                _logger.Error(ex, "Layer {Layer} failed to start and is left out (failure: open)", name);
+                continue;
+            }
+            catch (Exception ex)
+            {
+                throw new LifecyclePhaseException(LifecyclePhase.RuntimeStart, $"layer '{name}'", ex);
+            }
+            foreach (RuntimeHook hook in context.Hooks)
+            {
+                _layerHooks.Add(new LayerHook(name, hook, options, layerLogger));
+            }
+            foreach (Func<InvokeDelegate, InvokeDelegate> middleware in context.Middleware)
+            {
+                _layerMiddleware.Add(options.Failure == LayerFailurePolicy.Open ? LayerMiddleware.FailOpen(name, middleware, layerLogger) : middleware);
+            }
+            if (context.Handler is { } handler)
+            {
+                _layerHandler = (name, handler);
+            }
+            stack.Add($"{name}{(options.Version is null ? "" : " " + options.Version)} (order {options.Order}, {options.Source ?? "compiled in"}, failure {options.Failure.ToString().ToLowerInvariant()})");
+        }
+        _logger.Information("Layers, outermost first: {Layers}", string.Join("; ", stack));
     }
 
     private void Transition(int from, int to, string method)
