@@ -160,8 +160,12 @@ public sealed class FaaSContext
         return request is not null;
     }
 
-    /// <summary>Encodes <see cref="Response"/> into <see cref="Output"/> in the shape the request came in.</summary>
-    internal void EncodeHttpResponse()
+    /// <summary>
+    /// Encodes <see cref="Response"/> into <see cref="Output"/> in the shape the request came in (an API gateway's JSON,
+    /// a raw HTTP answer, ...). <see cref="Functions.HttpFunction"/> calls it; a handler that answers HTTP requests
+    /// without deriving from it (a handler layer that also takes plain events) calls it once, after writing the response.
+    /// </summary>
+    public void EncodeHttpResponse()
     {
         FaaSRequest request = Request;
         OutputContentType = _invocation.HttpCodec!.Encode(request, Response, _invocation.Output);

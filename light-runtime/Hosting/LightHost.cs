@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Runtime.Engine;
 using Runtime.Engine.Errors;
+using Runtime.Engine.Layers;
 using Runtime.Engine.Lifecycle;
 using Runtime.Light.Adapters;
 using Runtime.Light.Logging;
@@ -61,9 +62,19 @@ internal static class LightHost
 
             FunctionInfo function = adapter.DescribeFunction(handler);
             ApplyGcLimit(function.MemoryLimitMb, gcPercent, environment, log);
-            await using var runtime = new FunctionRuntime(builder, function, log, handler, explicitHandler is not null);
+            await using var runtime = new FunctionRuntime(builder, function, log, handler, explicitHandler is not null, environment.Get);
             try
             {
+                // RuntimeStart: the layers stacked onto this function at deploy time join the ones compiled in.
+                string layers = settings.String(RuntimeEnv.LayersDirectory) ?? RuntimeEnv.DefaultLayersDirectory;
+                try
+                {
+                    LayerLoader.LoadInto(builder.Layers, layers, log);
+                }
+                catch (LayerLoadException ex)
+                {
+                    throw new LifecyclePhaseException(LifecyclePhase.RuntimeStart, $"layer '{ex.LayerName}'", ex);
+                }
                 await runtime.StartRuntimeAsync(stop).ConfigureAwait(false);
                 await runtime.StartFunctionAsync(stop).ConfigureAwait(false);
             }

@@ -15,6 +15,12 @@ internal static class RuntimeEnv
     /// <summary>The address a server-model bootstrap binds (default 0.0.0.0; 127.0.0.1 on Azure, whose host calls on loopback).</summary>
     public const string BindAddress = "FAAS_BIND_ADDRESS";
 
+    /// <summary>The folder whose sub-folders hold layers (each with a layer.json); default /opt/layers, where clouds unpack layers.</summary>
+    public const string LayersDirectory = "FAAS_LAYERS_DIR";
+
+    /// <summary>Where layers are looked for when <see cref="LayersDirectory"/> is not set.</summary>
+    public const string DefaultLayersDirectory = "/opt/layers";
+
     /// <summary>Minimum log level: TRACE, DEBUG, INFO, WARN, ERROR, FATAL (overrides the platform's).</summary>
     public const string LogLevel = "FAAS_LOG_LEVEL";
 

@@ -8,7 +8,6 @@ using Runtime.Engine.Buffers;
 using Serilog.Core;
 using Serilog.Debugging;
 using Serilog.Events;
-using Serilog.Parsing;
 
 namespace Runtime.Light.Logging;
 
@@ -130,38 +129,7 @@ internal sealed class StdoutSink : ILogEventSink
         _buffer.Advance(Encoding.UTF8.GetBytes(text, _buffer.GetSpan(max)));
     }
 
-    private string RenderMessage(LogEvent logEvent)
-    {
-        StringBuilder message = _message.Clear();
-        foreach (MessageTemplateToken token in logEvent.MessageTemplate.Tokens)
-        {
-            if (token is TextToken text)
-            {
-                message.Append(text.Text);
-            }
-            else if (token is PropertyToken property)
-            {
-                if (!logEvent.Properties.TryGetValue(property.PropertyName, out LogEventPropertyValue? value))
-                {
-                    message.Append(property.ToString());
-                }
-                else if (value is ScalarValue { Value: string s })
-                {
-                    message.Append(s); // plain text in messages, not a quoted literal
-                }
-                else if (value is ScalarValue { Value: IFormattable formattable })
-                {
-                    message.Append(formattable.ToString(property.Format, CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    using var writer = new StringWriter(message, CultureInfo.InvariantCulture);
-                    value.Render(writer, property.Format, CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        return message.ToString();
-    }
+    private string RenderMessage(LogEvent logEvent) => Runtime.Engine.Logging.MessageRenderer.Render(logEvent, _message);
 
     private static void WriteValue(Utf8JsonWriter json, LogEventPropertyValue value)
     {

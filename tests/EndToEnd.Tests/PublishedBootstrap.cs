@@ -18,16 +18,31 @@ public sealed class PublishedBootstrap : IAsyncLifetime
 
     public string PublishLog { get; private set; } = string.Empty;
 
+    /// <summary>The probe layer (tests/ProbeLayer) published as a native library, with its layer.json.</summary>
+    public string ProbeLayerFolder { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         string output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faas-e2e-" + Environment.ProcessId);
+        ProbeLayerFolder = System.IO.Path.Combine(output, "probe-layer");
+        await PublishAsync(new[] { "publish", "tests/ProbeLayer/ProbeLayer.csproj", "-c", "Release", "-p:NativeLayer=true", "-o", ProbeLayerFolder, "-nologo" });
+        await PublishAsync(new[] { "publish", "tests/TestFunction/TestFunction.csproj", "-c", "Release", "-o", output, "-nologo" });
+        Path = System.IO.Path.Combine(output, "bootstrap");
+        if (!File.Exists(Path))
+        {
+            throw new InvalidOperationException("No bootstrap at " + Path + "\n" + PublishLog);
+        }
+    }
+
+    private async Task PublishAsync(string[] arguments)
+    {
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = RepoPaths.Root,
         };
-        foreach (string arg in new[] { "publish", "tests/TestFunction/TestFunction.csproj", "-c", "Release", "-o", output, "-nologo" })
+        foreach (string arg in arguments)
         {
             psi.ArgumentList.Add(arg);
         }
@@ -35,20 +50,16 @@ public sealed class PublishedBootstrap : IAsyncLifetime
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
-        PublishLog = await stdout + await stderr;
+        string log = await stdout + await stderr;
+        PublishLog += log;
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException("Publishing the test bootstrap failed:\n" + PublishLog);
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{log}");
         }
-        string[] warnings = PublishLog.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal)).ToArray();
+        string[] warnings = log.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal)).ToArray();
         if (warnings.Length > 0)
         {
             throw new InvalidOperationException("The native-AOT publish reported trim/AOT warnings:\n" + string.Join('\n', warnings));
-        }
-        Path = System.IO.Path.Combine(output, "bootstrap");
-        if (!File.Exists(Path))
-        {
-            throw new InvalidOperationException("No bootstrap at " + Path + "\n" + PublishLog);
         }
     }
 

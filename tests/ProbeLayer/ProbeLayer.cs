@@ -1,0 +1,99 @@
+using System;
+using System.Buffers;
+using System.Threading;
+using System.Threading.Tasks;
+using Runtime.Engine;
+using Runtime.Engine.Functions;
+using Runtime.Engine.Layers;
+using Runtime.Engine.Lifecycle;
+using Serilog;
+
+namespace ProbeLayer;
+
+/// <summary>
+/// Settings: <c>throwIn</c> and <c>hangIn</c> name a phase (BeforeInvoke, AfterFunctionStart, ...) or <c>Configure</c>;
+/// <c>handler</c>=true makes it the handler (answers <c>probe:</c> + the event, or an HTTP 200 "probe &lt;path&gt;").
+/// Every phase logs "probe {name} {phase}". The layer takes the name its manifest gives it (default probe).
+/// </summary>
+public sealed class Probe : FaaSLayer
+{
+    private readonly string _name = Runtime.Engine.Layers.Native.NativeLayerExports.RequestedName ?? "probe";
+
+    public override string Name => _name;
+
+    public override void Configure(LayerContext context)
+    {
+        string? throwIn = context.Settings.Get("throwIn");
+        string? hangIn = context.Settings.Get("hangIn");
+        if (throwIn == "Configure")
+        {
+            throw new InvalidOperationException("probe fails in Configure");
+        }
+        context.Logger.Information("probe {Layer} Configure", context.Name);
+        context.AddHook(new ProbeHook(context.Name, context.Logger, throwIn, hangIn));
+        if (context.Settings.GetBool("handler", false))
+        {
+            context.UseHandler(static _ => new ProbeHandler());
+        }
+    }
+
+    private sealed class ProbeHook : RuntimeHook
+    {
+        private readonly ILogger _logger;
+        private readonly string? _throwIn;
+        private readonly string? _hangIn;
+
+        public ProbeHook(string name, ILogger logger, string? throwIn, string? hangIn)
+            : base(name, HookPhases.All)
+        {
+            _logger = logger;
+            _throwIn = throwIn;
+            _hangIn = hangIn;
+        }
+
+        public override ValueTask BeforeRuntimeStartAsync(RuntimeStartContext context, CancellationToken cancellationToken) => Step("BeforeRuntimeStart");
+
+        public override ValueTask AfterRuntimeStartAsync(RuntimeStartContext context, CancellationToken cancellationToken) => Step("AfterRuntimeStart");
+
+        public override ValueTask BeforeFunctionStartAsync(FunctionStartContext context, CancellationToken cancellationToken) => Step("BeforeFunctionStart");
+
+        public override ValueTask AfterFunctionStartAsync(FunctionStartContext context, CancellationToken cancellationToken) => Step("AfterFunctionStart");
+
+        public override ValueTask BeforeInvokeAsync(FaaSContext context) => Step("BeforeInvoke", context.RequestId);
+
+        public override ValueTask AfterInvokeAsync(FaaSContext context, Exception? error) => Step("AfterInvoke", context.RequestId + (error is null ? "" : " saw " + error.Message));
+
+        public override ValueTask BeforeCloseAsync(CloseContext context, CancellationToken cancellationToken) => Step("BeforeClose");
+
+        public override ValueTask AfterCloseAsync(CloseContext context, CancellationToken cancellationToken) => Step("AfterClose");
+
+        private ValueTask Step(string phase, string? detail = null)
+        {
+            _logger.Information("probe {Layer} {Phase} {Detail}", Name, phase, detail ?? string.Empty);
+            if (phase == _throwIn)
+            {
+                throw new InvalidOperationException($"probe fails in {phase}");
+            }
+            return phase == _hangIn ? new ValueTask(Task.Delay(Timeout.Infinite)) : default;
+        }
+    }
+
+    private sealed class ProbeHandler : IFunctionHandler
+    {
+        public ValueTask InvokeAsync(FaaSContext context)
+        {
+            if (context.TryGetRequest(out Runtime.Engine.Http.FaaSRequest? request))
+            {
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "text/plain";
+                context.Response.Headers.Add("X-Probe", "1");
+                context.Response.Write("probe " + request.Method + " " + request.Path);
+                context.EncodeHttpResponse();
+                return default;
+            }
+            context.Output.Write("probe:"u8);
+            context.Output.Write(context.Event.Span);
+            return default;
+        }
+    }
+}
