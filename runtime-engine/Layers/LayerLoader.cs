@@ -89,7 +89,7 @@ public static class LayerLoader
             throw new LayerLoadException(manifest.Name, $"'{manifest.Library}' is not a managed assembly: {ex.Message}", ex);
         }
         // The plugin registers its layer from a module initializer, exactly as its native build does.
-        NativeLayerExports.TakeRegistration();
+        NativeLayerExports.ClearRegistrations();
         RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
         Func<FaaSLayer> factory = NativeLayerExports.TakeRegistration()
             ?? throw new LayerLoadException(manifest.Name, $"'{manifest.Library}' registers no layer (its module initializer must call NativeLayerExports.Register).");
