@@ -21,11 +21,22 @@ public sealed class PublishedBootstrap : IAsyncLifetime
     /// <summary>The probe layer (tests/ProbeLayer) published as a native library, with its layer.json.</summary>
     public string ProbeLayerFolder { get; private set; } = string.Empty;
 
+    /// <summary>The generic bootstrap (light-runtime/Bootstrap): no functions of its own.</summary>
+    public string GenericBootstrap { get; private set; } = string.Empty;
+
+    /// <summary>The web-app adapter layer published as a native library, with its layer.json.</summary>
+    public string WebAdapterLayerFolder { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         string output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faas-e2e-" + Environment.ProcessId);
         ProbeLayerFolder = System.IO.Path.Combine(output, "probe-layer");
         await PublishAsync(new[] { "publish", "tests/ProbeLayer/ProbeLayer.csproj", "-c", "Release", "-p:NativeLayer=true", "-o", ProbeLayerFolder, "-nologo" });
+        WebAdapterLayerFolder = System.IO.Path.Combine(output, "web-adapter-layer");
+        await PublishAsync(new[] { "publish", "layers/WebAdapter/Runtime.Layers.WebAdapter.csproj", "-c", "Release", "-p:NativeLayer=true", "-o", WebAdapterLayerFolder, "-nologo" });
+        string generic = System.IO.Path.Combine(output, "generic");
+        await PublishAsync(new[] { "publish", "light-runtime/Bootstrap/Runtime.Bootstrap.csproj", "-c", "Release", "-o", generic, "-nologo" });
+        GenericBootstrap = System.IO.Path.Combine(generic, "bootstrap");
         await PublishAsync(new[] { "publish", "tests/TestFunction/TestFunction.csproj", "-c", "Release", "-o", output, "-nologo" });
         Path = System.IO.Path.Combine(output, "bootstrap");
         if (!File.Exists(Path))
