@@ -11,7 +11,7 @@ using Serilog;
 namespace ProbeLayer;
 
 /// <summary>
-/// Settings: <c>throwIn</c> and <c>hangIn</c> name a phase (BeforeInvoke, AfterFunctionStart, ...) or <c>Configure</c>;
+/// Settings: <c>silent</c>=true gives hooks for every phase that do nothing (for benchmarks); <c>throwIn</c> and <c>hangIn</c> name a phase (BeforeInvoke, AfterFunctionStart, ...) or <c>Configure</c>;
 /// <c>handler</c>=true makes it the handler (answers <c>probe:</c> + the event, or an HTTP 200 "probe &lt;path&gt;").
 /// Every phase logs "probe {name} {phase}". The layer takes the name its manifest gives it (default probe).
 /// </summary>
@@ -23,11 +23,18 @@ public sealed class Probe : FaaSLayer
 
     public override void Configure(LayerContext context)
     {
+        bool silent = context.Settings.GetBool("silent", false);
         string? throwIn = context.Settings.Get("throwIn");
         string? hangIn = context.Settings.Get("hangIn");
         if (throwIn == "Configure")
         {
             throw new InvalidOperationException("probe fails in Configure");
+        }
+        if (silent)
+        {
+            // Hooks that do nothing, for measuring what a layer costs by itself.
+            context.AddHook(new SilentHook(context.Name));
+            return;
         }
         context.Logger.Information("probe {Layer} Configure", context.Name);
         context.AddHook(new ProbeHook(context.Name, context.Logger, throwIn, hangIn));
@@ -75,6 +82,14 @@ public sealed class Probe : FaaSLayer
                 throw new InvalidOperationException($"probe fails in {phase}");
             }
             return phase == _hangIn ? new ValueTask(Task.Delay(Timeout.Infinite)) : default;
+        }
+    }
+
+    private sealed class SilentHook : RuntimeHook
+    {
+        public SilentHook(string name)
+            : base(name, HookPhases.All)
+        {
         }
     }
 
