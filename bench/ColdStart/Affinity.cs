@@ -11,7 +11,9 @@ internal static class Affinity
     private const int Esrch = 3;
 
     /// <summary>The lowest CPU this process may run on (CPUs 0-63 are considered).</summary>
-    public static int FirstAllowedCpu()
+    public static int FirstAllowedCpu() => BitOperations.TrailingZeroCount(AllowedMask());
+
+    private static ulong AllowedMask()
     {
         ulong mask = 0;
         if (sched_getaffinity(0, sizeof(ulong), ref mask) != 0 || mask == 0)
@@ -19,7 +21,36 @@ internal static class Affinity
             throw new HarnessException("sched_getaffinity failed with errno " + Marshal.GetLastPInvokeError() + " (use --no-pin)");
         }
 
-        return BitOperations.TrailingZeroCount(mask);
+        return mask;
+    }
+
+    /// <summary>The lowest CPU this process may run on other than <paramref name="cpu"/>, or null when there is none.</summary>
+    public static int? OtherAllowedCpu(int cpu)
+    {
+        ulong mask = AllowedMask() & ~(1UL << cpu);
+        return mask == 0 ? null : BitOperations.TrailingZeroCount(mask);
+    }
+
+    /// <summary>Pins the calling thread alone to <paramref name="cpu"/>; returns its previous mask for <see cref="SetCurrentThreadMask"/>.</summary>
+    public static ulong PinCurrentThread(int cpu)
+    {
+        ulong previous = 0;
+        if (sched_getaffinity(0, sizeof(ulong), ref previous) != 0)
+        {
+            throw new HarnessException("sched_getaffinity failed with errno " + Marshal.GetLastPInvokeError() + " (use --no-pin)");
+        }
+
+        SetCurrentThreadMask(1UL << cpu);
+        return previous;
+    }
+
+    /// <summary>Sets the calling thread's CPU mask (pid 0 = the calling thread).</summary>
+    public static void SetCurrentThreadMask(ulong mask)
+    {
+        if (sched_setaffinity(0, sizeof(ulong), ref mask) != 0)
+        {
+            throw new HarnessException("sched_setaffinity(current thread) failed with errno " + Marshal.GetLastPInvokeError() + " (use --no-pin)");
+        }
     }
 
     /// <summary>

@@ -53,7 +53,11 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="path"/>; <paramref name="startTimestamp"/> is taken immediately before the start.</summary>
-    public static ChildProcess Start(string path, IReadOnlyDictionary<string, string> environment, out long startTimestamp)
+    /// <param name="cpu">
+    /// When set, the child starts pinned to this CPU whatever the harness's own mask: the calling thread is pinned to it
+    /// just for the fork (a child inherits the mask of the thread that forks it), before the timestamp.
+    /// </param>
+    public static ChildProcess Start(string path, IReadOnlyDictionary<string, string> environment, out long startTimestamp, int? cpu = null)
     {
         var start = new ProcessStartInfo(path)
         {
@@ -75,18 +79,43 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        startTimestamp = Stopwatch.GetTimestamp();
+        ulong? threadMask = cpu is int only ? Affinity.PinCurrentThread(only) : null;
+        long returned;
         try
         {
+            startTimestamp = Stopwatch.GetTimestamp();
             process.Start();
+            returned = Stopwatch.GetTimestamp();
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             process.Dispose();
             throw new HarnessException("could not start " + path + ": " + ex.Message);
         }
+        finally
+        {
+            if (threadMask is ulong mask)
+            {
+                Affinity.SetCurrentThreadMask(mask);
+            }
+        }
 
-        return new ChildProcess(process) { StartReturnedTimestamp = Stopwatch.GetTimestamp() };
+        return new ChildProcess(process) { StartReturnedTimestamp = returned };
+    }
+
+    /// <summary>The child's <c>Cpus_allowed_list</c> from <c>/proc/&lt;pid&gt;/status</c> (e.g. <c>0</c> or <c>0-1</c>).</summary>
+    public string AllowedCpus()
+    {
+        string status = ReadStatus();
+        int at = status.IndexOf("Cpus_allowed_list:", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            throw new HarnessException("no Cpus_allowed_list in /proc/" + Id + "/status");
+        }
+
+        ReadOnlySpan<char> rest = status.AsSpan(at + "Cpus_allowed_list:".Length);
+        int end = rest.IndexOf('\n');
+        return (end < 0 ? rest : rest[..end]).Trim().ToString();
     }
 
     /// <summary>Exit code and the end of the child's output, for error messages (waits briefly for the output to end).</summary>
@@ -140,16 +169,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>VmRSS and VmHWM (peak) of the child from <c>/proc/&lt;pid&gt;/status</c>, in KiB.</summary>
     public (long RssKb, long PeakRssKb) ReadMemory()
     {
-        string status;
-        try
-        {
-            status = File.ReadAllText("/proc/" + Id.ToString(CultureInfo.InvariantCulture) + "/status");
-        }
-        catch (IOException ex)
-        {
-            throw new HarnessException("cannot read /proc/" + Id + "/status (" + ex.Message + "); child " + Describe());
-        }
-
+        string status = ReadStatus();
         return (StatusField(status, "VmRSS:"), StatusField(status, "VmHWM:"));
     }
 
@@ -162,6 +182,18 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private string ReadStatus()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/" + Id.ToString(CultureInfo.InvariantCulture) + "/status");
+        }
+        catch (IOException ex)
+        {
+            throw new HarnessException("cannot read /proc/" + Id + "/status (" + ex.Message + "); child " + Describe());
+        }
     }
 
     private static long StatusField(string status, string name)

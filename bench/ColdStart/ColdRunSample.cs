@@ -8,13 +8,22 @@ internal sealed class ColdRunSample
     /// <summary>t0 → <c>Process.Start</c> returned (the harness's fork + exec; the child is already running by then).</summary>
     public double SpawnMs { get; init; }
 
-    /// <summary>First <c>GET …/invocation/next</c> arrival − t0.</summary>
+    /// <summary>Poll: the first poll's arrival − t0. Server: the readiness probe's answer fully read − t0.</summary>
     public double ExecToReadyMs { get; init; }
 
     /// <summary>SCF only: first <c>POST /runtime/init/ready</c> arrival − t0.</summary>
     public double? ExecToInitReadyMs { get; init; }
 
-    /// <summary>The event's response fully received − t0.</summary>
+    /// <summary>Server only: the readiness probe's first successful TCP connect − t0.</summary>
+    public double? ExecToAcceptMs { get; init; }
+
+    /// <summary>Server only: connect attempts the readiness probe made (refused ones included).</summary>
+    public int? ReadyConnectAttempts { get; init; }
+
+    /// <summary>Server only: the status the subject answered the readiness probe with (any status counts as ready).</summary>
+    public int? ReadyStatusCode { get; init; }
+
+    /// <summary>Poll: the event's response fully received − t0. Server: the answer to the event (sent once ready) fully read − t0.</summary>
     public double ExecToFirstResponseMs { get; init; }
 
     /// <summary>SIGTERM sent → child exited.</summary>

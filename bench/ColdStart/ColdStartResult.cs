@@ -15,6 +15,9 @@ internal sealed class ColdStartResult
     /// <summary>SCF only.</summary>
     public Summary? ExecToInitReadyMs { get; init; }
 
+    /// <summary>Server platforms only.</summary>
+    public Summary? ExecToAcceptMs { get; init; }
+
     public Summary ExecToFirstResponseMs { get; init; } = new();
 
     public Summary SigtermToExitMs { get; init; } = new();

@@ -7,7 +7,7 @@ using Runtime.Emulator;
 namespace Runtime.ColdStart;
 
 /// <summary>
-/// One cold start: a fresh emulator with one event queued, t0 = <see cref="Stopwatch.GetTimestamp"/> immediately before
+/// One cold start on a poll platform: a fresh emulator with one event queued, t0 = <see cref="Stopwatch.GetTimestamp"/> immediately before
 /// <c>Process.Start</c>, then the emulator's own timestamps of the first poll (and SCF's init/ready) and of the complete
 /// response. The child is then stopped with SIGTERM. Every wait has an upper bound; none is used for ordering.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class ColdStartRunner
     public static async Task<(ColdRunSample Sample, string? Note)> RunOnceAsync(
         Subject subject, string executable, Platform platform, byte[] payload, int run, CancellationToken cancellationToken)
     {
-        string who = subject.Name + " (" + Emulators.Name(platform) + ", cold run " + run + ")";
+        string who = subject.Name + " (" + Platforms.Name(platform) + ", cold run " + run + ")";
         await using IRuntimeApiEmulator emulator = await Emulators.StartAsync(platform, cancellationToken).ConfigureAwait(false);
         PendingInvocation invocation = emulator.Enqueue(payload);
 

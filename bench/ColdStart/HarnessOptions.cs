@@ -14,7 +14,7 @@ internal sealed class HarnessOptions
         usage: dotnet run -c Release --project bench/ColdStart [-- options]
           --runs <n>          cold starts per subject and platform (default 20)
           --warm <m>          sequential warm invocations per subject and platform (default 20000; RSS is read half-way and at the end)
-          --platform <p>      aws | scf | all (default all)
+          --platform <p>      aws | scf | huawei | fc | azure | cloudrun | scf-web | huawei-http | all (default all)
           --no-publish        reuse artifacts/bench/<subject> instead of publishing
           --out <dir>         where coldstart.md and coldstart.json go (default <repo>/bench/results)
           --no-pin            do not pin the harness and the subjects to one CPU (see the report's definitions)
@@ -25,7 +25,7 @@ internal sealed class HarnessOptions
 
     public int Warm { get; private init; } = DefaultWarm;
 
-    public IReadOnlyList<Platform> Platforms { get; private init; } = new[] { Platform.Aws, Platform.Scf };
+    public IReadOnlyList<Platform> Platforms { get; private init; } = ColdStart.Platforms.All;
 
     public string PlatformArgument { get; private init; } = "all";
 
@@ -72,9 +72,9 @@ internal sealed class HarnessOptions
                     if (arg == "--platform")
                     {
                         platform = value.ToLowerInvariant();
-                        if (platform is not ("aws" or "scf" or "all"))
+                        if (platform != "all" && ColdStart.Platforms.Parse(platform) is null)
                         {
-                            error = "--platform must be aws, scf or all";
+                            error = "--platform must be one of " + ColdStart.Platforms.Choices;
                             return null;
                         }
                     }
@@ -108,12 +108,7 @@ internal sealed class HarnessOptions
             Runs = runs,
             Warm = warm,
             PlatformArgument = platform,
-            Platforms = platform switch
-            {
-                "aws" => new[] { Platform.Aws },
-                "scf" => new[] { Platform.Scf },
-                _ => new[] { Platform.Aws, Platform.Scf },
-            },
+            Platforms = ColdStart.Platforms.Parse(platform) is { } one ? new[] { one } : ColdStart.Platforms.All,
             Publish = publish,
             Pin = pin,
             OutDirectory = outDirectory,

@@ -21,9 +21,13 @@ internal static class MarkdownReport
         md.AppendLine(Line($"- Command: `{stamp.CommandLine}` (from the repository root)"));
         md.AppendLine(Line($"- Commit: `{stamp.GitCommit}`{(stamp.GitDirty ? " + uncommitted changes in the working tree" : string.Empty)}"));
         md.AppendLine(Line($"- Machine: {machine.Cpu}, {machine.LogicalCores} logical cores, {machine.TotalMemoryMb:N0} MiB RAM; {machine.Os} ({machine.Kernel})"));
+        string serverColdStarts = stamp.ServerColdStartHarnessCpu is { } probe
+            ? Line($", except that the harness moves to CPU {probe} while server platforms are cold-started")
+            : string.Empty;
         md.AppendLine(stamp.PinnedCpu is { } cpu
-            ? Line($"- CPU pinning: harness, emulator and subjects all on CPU {cpu} (see Definitions)")
+            ? Line($"- CPU pinning: harness, emulator and subjects all on CPU {cpu}{serverColdStarts} (see Definitions)")
             : "- CPU pinning: none (--no-pin)");
+        md.AppendLine(Line($"- Platforms: {Models(report)}"));
         md.AppendLine(Line($"- .NET: {machine.DotnetRuntime} (harness and emulator), SDK {machine.DotnetSdk} (native-AOT subjects)"));
         md.AppendLine(Line($"- Cold starts: {stamp.Runs} per subject and platform; warm: {stamp.WarmInvocations:N0} sequential invocations in one process; event: `{stamp.Payload}` ({Encoding.UTF8.GetByteCount(stamp.Payload)} bytes)"));
         md.AppendLine();
@@ -67,14 +71,15 @@ internal static class MarkdownReport
         int warm = report.Stamp.WarmInvocations;
         int early = report.Results.Count > 0 ? report.Results[0].Warm.RssEarlyAfter : Math.Min(1000, warm);
         var md = new StringBuilder();
-        md.AppendLine(Line($"| platform | subject | binary MiB | spawn ms<br>median | exec→ready ms<br>median / p90 | ready<br>×floor | exec→init/ready ms<br>median / p90 | exec→first response ms<br>median / p90 | first response<br>×floor | warm round trip µs<br>p50 / p99 | warm p50<br>− floor µs | RSS MiB<br>@{early:N0} / @{warm:N0} / peak | SIGTERM→exit<br>code, median ms |"));
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(Line($"| platform | subject | binary MiB | spawn ms<br>median | exec→ready ms<br>median / p90 | ready<br>×floor | exec→init/ready ms<br>median / p90 | exec→accept ms<br>median / p90 | exec→first response ms<br>median / p90 | first response<br>×floor | warm round trip µs<br>p50 / p99 | warm p50<br>− floor µs | RSS MiB<br>@{early:N0} / @{warm:N0} / peak | SIGTERM→exit<br>code, median ms |"));
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (SubjectResult r in report.Results)
         {
             ColdStartResult cold = r.Cold;
             WarmResult w = r.Warm;
             FloorComparison? vs = r.VersusFloor;
             string initReady = cold.ExecToInitReadyMs is { } init ? Pair(init.Median, init.P90, "F2") : "–";
+            string accept = cold.ExecToAcceptMs is { } accepted ? Pair(accepted.Median, accepted.P90, "F2") : "–";
             string codes = string.Join(",", cold.ExitCodesAfterSigterm);
             md.AppendLine(string.Join(" | ", new[]
             {
@@ -85,6 +90,7 @@ internal static class MarkdownReport
                 Pair(cold.ExecToReadyMs.Median, cold.ExecToReadyMs.P90, "F2"),
                 vs is null ? "–" : vs.ExecToReadyRatio.ToString("F2", s_invariant),
                 initReady,
+                accept,
                 Pair(cold.ExecToFirstResponseMs.Median, cold.ExecToFirstResponseMs.P90, "F2"),
                 vs is null ? "–" : vs.ExecToFirstResponseRatio.ToString("F2", s_invariant),
                 Pair(w.RoundTripUs.Median, w.RoundTripUs.P99, "F1"),
@@ -95,6 +101,34 @@ internal static class MarkdownReport
         }
 
         return md.ToString();
+    }
+
+    /// <summary>"poll: aws, scf, huawei; server: fc, …" from the results, in table order.</summary>
+    private static string Models(ColdStartReport report)
+    {
+        var byModel = new List<KeyValuePair<string, List<string>>>();
+        foreach (SubjectResult result in report.Results)
+        {
+            int at = byModel.FindIndex(pair => pair.Key == result.Model);
+            if (at < 0)
+            {
+                byModel.Add(new KeyValuePair<string, List<string>>(result.Model, new List<string>()));
+                at = byModel.Count - 1;
+            }
+
+            if (!byModel[at].Value.Contains(result.Platform))
+            {
+                byModel[at].Value.Add(result.Platform);
+            }
+        }
+
+        var parts = new List<string>();
+        foreach (KeyValuePair<string, List<string>> pair in byModel)
+        {
+            parts.Add(pair.Key + " model: " + string.Join(", ", pair.Value));
+        }
+
+        return string.Join("; ", parts) + " (see Definitions: models, exec→ready)";
     }
 
     private static string Pair(double a, double b, string format) =>

@@ -1,8 +1,14 @@
 namespace Runtime.ColdStart;
 
-/// <summary>The poll-model platforms the harness has an emulator for.</summary>
+/// <summary>The platforms the harness has an emulator for, in table order (see <see cref="Platforms"/> for names and models).</summary>
 internal enum Platform
 {
     Aws,
     Scf,
+    Huawei,
+    Fc,
+    Azure,
+    CloudRun,
+    ScfWeb,
+    HuaweiHttp,
 }

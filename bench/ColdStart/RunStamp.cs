@@ -22,6 +22,15 @@ internal sealed class RunStamp
     /// <summary>The one CPU the harness, the emulator and every subject ran on; null when not pinned (--no-pin).</summary>
     public int? PinnedCpu { get; init; }
 
+    /// <summary>The CPU the harness moved to while server platforms were cold-started (subjects stayed on <see cref="PinnedCpu"/>); null = none.</summary>
+    public int? ServerColdStartHarnessCpu { get; init; }
+
+    /// <summary>The server readiness probe's pause between connect attempts in cold starts (0 = back to back; 1 = the emulator's default).</summary>
+    public double ServerColdReadyPollIntervalMs { get; init; }
+
+    /// <summary>Mean of ten Task.Delay(1) in the harness, ms: what a 1 ms readiness interval really lasts on this machine.</summary>
+    public double TaskDelay1Ms { get; init; }
+
     public int Runs { get; init; }
 
     public int WarmInvocations { get; init; }

@@ -5,6 +5,9 @@ internal sealed class SubjectResult
 {
     public string Platform { get; init; } = string.Empty;
 
+    /// <summary><c>poll</c> or <c>server</c> (see <see cref="Platforms"/>).</summary>
+    public string Model { get; init; } = string.Empty;
+
     public string Subject { get; init; } = string.Empty;
 
     public string Description { get; init; } = string.Empty;

@@ -2,7 +2,10 @@ using System.Collections.Generic;
 
 namespace Runtime.ColdStart;
 
-/// <summary>Sequential invocations of one long-lived process: round trips (emulator delivered → response received) and memory.</summary>
+/// <summary>
+/// Sequential invocations of one long-lived process: round trips (poll: event delivered → response received; server:
+/// request written → answer read, both on the emulator's side) and memory.
+/// </summary>
 internal sealed class WarmResult
 {
     public int Invocations { get; init; }
@@ -13,7 +16,7 @@ internal sealed class WarmResult
     /// <summary>More of the distribution (p1, p5, p10, p25, p75, p95, p99.9), microseconds, keyed "p1", "p99.9"...</summary>
     public IReadOnlyDictionary<string, double> RoundTripLadderUs { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>The invocation count after which <see cref="RssEarlyKb"/> was sampled (1,000, or all if fewer).</summary>
+    /// <summary>The invocation count after which <see cref="RssEarlyKb"/> was sampled (half of <see cref="Invocations"/>).</summary>
     public int RssEarlyAfter { get; init; }
 
     public long RssEarlyKb { get; init; }
@@ -35,4 +38,7 @@ internal sealed class WarmResult
 
     /// <summary>Bytes the harness (emulator, Kestrel, this loop) allocated per invocation.</summary>
     public long HarnessAllocatedBytesPerInvocation { get; init; }
+
+    /// <summary>Server platforms: TCP connections the caller opened during the loop (0 = one kept-alive connection throughout); null on poll platforms.</summary>
+    public int? ConnectionsOpened { get; init; }
 }

@@ -5,9 +5,12 @@ using System.Text;
 namespace Runtime.Floor;
 
 /// <summary>
-/// The floor: a poll runtime that does the job and nothing else. It reads the runtime API address, opens one
-/// keep-alive connection, and forever polls <c>/next</c> and posts the event bytes back as the response. Blocking
-/// socket calls on the main thread: no thread pool, no async, no Pipelines, no DI, no logging, no JSON.
+/// The floor: a runtime that does the job and nothing else, on every platform the bootstrap supports. On a poll
+/// platform (AWS, SCF, Huawei event functions) it reads the runtime API address, opens one keep-alive connection, and
+/// forever polls for the next event and posts the event bytes back as the response, with blocking socket calls on the
+/// main thread. On a server platform (Alibaba FC, Azure custom handler, Cloud Run, Tencent web and Huawei HTTP
+/// functions) it listens on the platform's port and answers every request with 200 and the request body
+/// (<see cref="EchoServer"/>). No thread pool, no async, no Pipelines, no DI, no logging, no JSON.
 /// Any failure is an unhandled exception (its message on stderr, non-zero exit); SIGTERM exits 0.
 /// </summary>
 internal static class Program
@@ -17,10 +20,12 @@ internal static class Program
         // SIGTERM is how the harness (and a platform with extensions) stops the runtime: exit 0 at once, nothing to close.
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, static _ => Environment.Exit(0));
 
-        // Both serve loops run until SIGTERM or a failure; neither returns.
+        // Every serve loop runs until SIGTERM or a failure; none returns. The poll platforms are recognised first, by
+        // their runtime API variable, as the bootstrap's platform detection does; then the server platforms by port.
         string? aws = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
         string? scfHost = Environment.GetEnvironmentVariable("SCF_RUNTIME_API");
         string? scfPort = Environment.GetEnvironmentVariable("SCF_RUNTIME_API_PORT");
+        string? huawei = Environment.GetEnvironmentVariable("RUNTIME_API_ADDR");
         if (!string.IsNullOrEmpty(aws))
         {
             ServeAws(aws);
@@ -29,8 +34,16 @@ internal static class Program
         {
             ServeScf(scfHost + ":" + scfPort);
         }
+        else if (!string.IsNullOrEmpty(huawei))
+        {
+            ServeHuawei(huawei);
+        }
+        else
+        {
+            EchoServer.Run();
+        }
 
-        throw new InvalidOperationException("floor: set AWS_LAMBDA_RUNTIME_API, or SCF_RUNTIME_API and SCF_RUNTIME_API_PORT");
+        throw new InvalidOperationException("floor: the serve loop returned");
     }
 
     /// <summary>AWS Lambda Runtime API (protocols.md §1.2-1.4): the request id goes in the path, the invocation id is echoed.</summary>
@@ -96,6 +109,37 @@ internal static class Program
             connection.SendAppended();
             connection.ReadResponse();
             connection.ExpectSuccess("POST /runtime/invocation/response");
+        }
+    }
+
+    /// <summary>
+    /// Huawei FunctionGraph custom runtime (protocols.md §4): the request id comes in <c>X-Cff-Request-Id</c> and goes in
+    /// the path of the answer; results are answered with 200.
+    /// </summary>
+    private static void ServeHuawei(string authority)
+    {
+        var connection = new RuntimeApiConnection(authority, "X-Cff-Request-Id"u8, default);
+        byte[] next = Encoding.ASCII.GetBytes("GET /v1/runtime/invocation/request HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
+        byte[] responseRest = Encoding.ASCII.GetBytes(" HTTP/1.1\r\nHost: " + authority + "\r\n");
+        while (true)
+        {
+            connection.Send(next);
+            connection.ReadResponse();
+            connection.ExpectStatus(200, "GET /v1/runtime/invocation/request");
+            ReadOnlySpan<byte> requestId = connection.RequestId;
+            if (!IsUnreserved(requestId))
+            {
+                // As on AWS: the id goes in the path as it is, so an odd one is not something the floor answers.
+                throw new InvalidOperationException("floor: the event came with a missing or unusual X-Cff-Request-Id");
+            }
+
+            connection.Append("POST /v1/runtime/invocation/response/"u8);
+            connection.Append(requestId);
+            connection.Append(responseRest);
+            connection.AppendBody(connection.Body);
+            connection.SendAppended();
+            connection.ReadResponse();
+            connection.ExpectSuccess("POST /v1/runtime/invocation/response/{id}");
         }
     }
 

@@ -24,10 +24,11 @@ internal static class Program
         string? aws = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
         string? scfHost = Environment.GetEnvironmentVariable("SCF_RUNTIME_API");
         string? scfPort = Environment.GetEnvironmentVariable("SCF_RUNTIME_API_PORT");
+        string? huawei = Environment.GetEnvironmentVariable("RUNTIME_API_ADDR");
         using var handler = new SocketsHttpHandler { UseProxy = false };
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
 
-        // Both serve loops run until SIGTERM or a failure; neither returns.
+        // Every serve loop runs until SIGTERM or a failure; none returns.
         if (!string.IsNullOrEmpty(aws))
         {
             await ServeAwsAsync(client, "http://" + aws + "/2018-06-01/runtime/invocation/").ConfigureAwait(false);
@@ -36,8 +37,12 @@ internal static class Program
         {
             await ServeScfAsync(client, "http://" + scfHost + ":" + scfPort + "/runtime/").ConfigureAwait(false);
         }
+        else if (!string.IsNullOrEmpty(huawei))
+        {
+            await ServeHuaweiAsync(client, "http://" + huawei + "/v1/runtime/invocation/").ConfigureAwait(false);
+        }
 
-        throw new InvalidOperationException("floor-httpclient: set AWS_LAMBDA_RUNTIME_API, or SCF_RUNTIME_API and SCF_RUNTIME_API_PORT");
+        throw new InvalidOperationException("floor-httpclient: set AWS_LAMBDA_RUNTIME_API, SCF_RUNTIME_API and SCF_RUNTIME_API_PORT, or RUNTIME_API_ADDR");
     }
 
     /// <summary>AWS Lambda Runtime API (protocols.md §1.2-1.4): the request id goes in the path, the invocation id is echoed.</summary>
@@ -102,6 +107,29 @@ internal static class Program
 
             using HttpResponseMessage answer = await client.PostAsync(response, new ByteArrayContent(body)).ConfigureAwait(false);
             ExpectSuccess(answer, "POST /runtime/invocation/response");
+        }
+    }
+
+    /// <summary>Huawei FunctionGraph custom runtime (protocols.md §4): the id comes in <c>X-Cff-Request-Id</c> and goes in the answer's path.</summary>
+    private static async Task ServeHuaweiAsync(HttpClient client, string invocationBase)
+    {
+        var next = new Uri(invocationBase + "request");
+        while (true)
+        {
+            string requestId;
+            byte[] body;
+            using (HttpResponseMessage poll = await client.GetAsync(next, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false))
+            {
+                Expect(poll, HttpStatusCode.OK, "GET /v1/runtime/invocation/request");
+                requestId = poll.Headers.NonValidated.TryGetValues("X-Cff-Request-Id", out HeaderStringValues ids)
+                    ? ids.ToString()
+                    : throw new InvalidDataException("floor-httpclient: the event came without X-Cff-Request-Id");
+                body = await poll.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            }
+
+            using HttpResponseMessage answer = await client.PostAsync(
+                new Uri(invocationBase + "response/" + Uri.EscapeDataString(requestId)), new ByteArrayContent(body)).ConfigureAwait(false);
+            ExpectSuccess(answer, "POST /v1/runtime/invocation/response/{id}");
         }
     }
 
