@@ -24,7 +24,7 @@ public static unsafe partial class NativeLayerExports
             }
             Func<FaaSLayer> factory = Factory ?? throw new InvalidOperationException(
                 "This library registers no layer: its module initializer must call NativeLayerExports.Register.");
-            NativeLayerInstance instance = NativeLayerInstance.Create(factory, new ReadOnlySpan<byte>(manifest, length).ToArray(), log);
+            NativeLayerInstance instance = NativeLayerInstance.Create(factory, new ReadOnlySpan<byte>(manifest, length), log);
             s_instance = instance;
             *info = NativeMessages.ToNative(instance.Describe());
             return NativeAbi.Ok;

@@ -10,6 +10,7 @@ using Runtime.Engine.Functions;
 using Runtime.Engine.Http;
 using Runtime.Engine.Lifecycle;
 using Serilog;
+using Serilog.Events;
 
 namespace Runtime.Engine.Layers.Native;
 
@@ -17,19 +18,29 @@ namespace Runtime.Engine.Layers.Native;
 /// Inside a native layer library: the one layer it serves, configured from the manifest the bootstrap sent, with its
 /// own services (this library has its own runtime), its hooks by phase, and its handler if it is one. Hooks and the
 /// handler run to completion on the calling thread (the ABI is synchronous), each bounded by the layer's time limit.
+/// Init does only what the layer's Configure needs: the logger's pipeline and the service container are built when
+/// first used (<see cref="DeferredLogger"/>, <see cref="DeferredServiceProvider"/>), as each costs a layer's cold start
+/// measurably and most hook layers use neither (docs/benchmarks.md, Layers).
 /// </summary>
 internal sealed unsafe class NativeLayerInstance
 {
+    /// <summary>
+    /// The output an invoke hook's context is given (hooks write no output; the context needs somewhere to put it). One
+    /// per thread, reset per call, so a hook call allocates no buffer.
+    /// </summary>
+    [ThreadStatic]
+    private static PooledBufferWriter? s_scratch;
+
     private readonly FaaSLayer _layer;
     private readonly FunctionInfo _function;
     private readonly ILogger _logger;
     private readonly IServiceCollection _services;
-    private readonly ServiceProvider _provider;
+    private readonly DeferredServiceProvider _provider;
     private readonly RuntimeHook[] _hooks;
     private readonly IFunctionHandler? _handler;
     private readonly TimeSpan _timeout;
 
-    private NativeLayerInstance(FaaSLayer layer, FunctionInfo function, ILogger logger, IServiceCollection services, ServiceProvider provider,
+    private NativeLayerInstance(FaaSLayer layer, FunctionInfo function, ILogger logger, IServiceCollection services, DeferredServiceProvider provider,
         RuntimeHook[] hooks, IFunctionHandler? handler, TimeSpan timeout)
     {
         _layer = layer;
@@ -42,11 +53,16 @@ internal sealed unsafe class NativeLayerInstance
         _timeout = timeout;
     }
 
-    public static NativeLayerInstance Create(Func<FaaSLayer> factory, byte[] manifest, delegate* unmanaged<int, byte*, int, void> log)
+    /// <summary>Whether the logger's pipeline has been built (it is built on the first event the host's level lets through).</summary>
+    internal bool LoggerCreated => ((DeferredLogger)_logger).IsCreated;
+
+    /// <summary>Whether the layer's service container has been built (it is built on the first request for a service).</summary>
+    internal bool ServicesCreated => _provider.IsCreated;
+
+    public static NativeLayerInstance Create(Func<FaaSLayer> factory, ReadOnlySpan<byte> manifestJson, delegate* unmanaged<int, byte*, int, void> log)
     {
-        using JsonDocument document = JsonDocument.Parse(manifest);
-        JsonElement root = document.RootElement;
-        string? requested = NativeMessages.Text(root, "name");
+        InitManifest manifest = InitManifest.Parse(manifestJson);
+        string? requested = manifest.Name;
         NativeLayerExports.RequestedName = requested;
         FaaSLayer layer = factory();
         string expected = requested ?? layer.Name;
@@ -54,27 +70,21 @@ internal sealed unsafe class NativeLayerInstance
         {
             throw new InvalidOperationException($"This library serves layer '{layer.Name}', but its manifest names '{expected}'.");
         }
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root.TryGetProperty("settings", out JsonElement map) && map.ValueKind == JsonValueKind.Object)
-        {
-            foreach (JsonProperty setting in map.EnumerateObject())
-            {
-                settings[setting.Name] = setting.Value.ValueKind == JsonValueKind.String ? setting.Value.GetString()! : setting.Value.GetRawText();
-            }
-        }
-        JsonElement function = root.TryGetProperty("function", out JsonElement f) ? f : default;
         var info = new FunctionInfo(
-            NativeMessages.Text(function, "name") ?? "function",
-            NativeMessages.Text(function, "version") ?? "latest",
-            (int)NativeMessages.Number(function, "memoryMb"),
-            NativeMessages.Text(function, "handler"),
-            NativeMessages.Text(function, "platform") ?? "unknown");
-        long timeoutMs = NativeMessages.Number(root, "hookTimeoutMs");
-        ILogger logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(new HostLogSink(log, layer.Name)).CreateLogger()
-            .ForContext("Layer", layer.Name);
+            manifest.FunctionName ?? "function",
+            manifest.FunctionVersion ?? "latest",
+            (int)manifest.FunctionMemoryMb,
+            manifest.FunctionHandler,
+            manifest.FunctionPlatform ?? "unknown");
+        long timeoutMs = manifest.HookTimeoutMs;
+        string name = layer.Name;
+        LogEventLevel minimum = manifest.LogLevel;
+        ILogger logger = new DeferredLogger(
+            () => new LoggerConfiguration().MinimumLevel.Is(minimum).WriteTo.Sink(new HostLogSink(log, name)).CreateLogger().ForContext("Layer", name),
+            minimum);
 
         var services = new ServiceCollection();
-        var context = new LayerContext(layer.Name, new LayerSettings(layer.Name, settings, Environment.GetEnvironmentVariable), services, info, logger);
+        var context = new LayerContext(name, new LayerSettings(name, manifest.Settings, Environment.GetEnvironmentVariable), services, info, logger);
         layer.Configure(context);
         if (context.Middleware.Count > 0)
         {
@@ -83,7 +93,7 @@ internal sealed unsafe class NativeLayerInstance
         }
         services.AddSingleton(info);
         services.AddSingleton(logger);
-        ServiceProvider provider = services.BuildServiceProvider();
+        var provider = new DeferredServiceProvider(services);
         IFunctionHandler? handler = context.Handler?.Invoke(provider);
         var hooks = new RuntimeHook[context.Hooks.Count];
         for (int i = 0; i < hooks.Length; i++)
@@ -114,25 +124,24 @@ internal sealed unsafe class NativeLayerInstance
         return buffer.WrittenSpan.ToArray();
     }
 
-    public void RunHooks(int phase, ReadOnlySpan<byte> message)
+    public void RunHooks(int phase, ReadOnlySpan<byte> json)
     {
         var which = (HookPhases)phase;
-        using JsonDocument document = JsonDocument.Parse(message.ToArray());
-        JsonElement root = document.RootElement;
+        HookMessage message = HookMessage.Parse(json);
         bool after = which is HookPhases.AfterRuntimeStart or HookPhases.AfterFunctionStart or HookPhases.AfterInvoke or HookPhases.BeforeClose;
-        PooledBufferWriter? scratch = null;
         FaaSContext? invocation = null;
-        Exception? error = root.TryGetProperty("error", out JsonElement e) ? new NativeLayerException(NativeMessages.ReadError(e)) : null;
+        Exception? error = message.Error is { } failure ? new NativeLayerException(failure) : null;
         if (which is HookPhases.BeforeInvoke or HookPhases.AfterInvoke)
         {
-            scratch = new PooledBufferWriter(16);
+            PooledBufferWriter scratch = s_scratch ??= new PooledBufferWriter(16);
+            scratch.Reset();
             invocation = new FaaSContext(new Invocation
             {
-                RequestId = NativeMessages.Text(root, "requestId") ?? string.Empty,
-                Deadline = NativeMessages.FromUnixMs(NativeMessages.Number(root, "deadlineMs")),
-                TraceId = NativeMessages.Text(root, "traceId"),
+                RequestId = message.RequestId ?? string.Empty,
+                Deadline = NativeMessages.FromUnixMs(message.DeadlineMs),
+                TraceId = message.TraceId,
                 Output = scratch,
-            }, _function, _layer.Name, _logger, _provider, NativeMessages.Flag(root, "coldStart"), CancellationToken.None);
+            }, _function, _layer.Name, _logger, _provider, message.ColdStart, CancellationToken.None);
         }
         try
         {
@@ -151,11 +160,11 @@ internal sealed unsafe class NativeLayerInstance
                     HookPhases.AfterFunctionStart => hook.AfterFunctionStartAsync(new FunctionStartContext(_function, _layer.Name, _provider, _logger), CancellationToken.None),
                     HookPhases.BeforeInvoke => hook.BeforeInvokeAsync(invocation!),
                     HookPhases.AfterInvoke => hook.AfterInvokeAsync(invocation!, error),
-                    HookPhases.BeforeClose => hook.BeforeCloseAsync(Close(root), CancellationToken.None),
-                    HookPhases.AfterClose => hook.AfterCloseAsync(Close(root), CancellationToken.None),
+                    HookPhases.BeforeClose => hook.BeforeCloseAsync(Close(message), CancellationToken.None),
+                    HookPhases.AfterClose => hook.AfterCloseAsync(Close(message), CancellationToken.None),
                     _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Not a hook phase."),
                 };
-                Complete(running, which.ToString());
+                Complete(running, which);
             }
         }
         finally
@@ -164,7 +173,6 @@ internal sealed unsafe class NativeLayerInstance
             {
                 Complete(invocation.ReleaseAsync(), "release");
             }
-            scratch?.Dispose();
         }
         if (which == HookPhases.AfterClose)
         {
@@ -263,15 +271,28 @@ internal sealed unsafe class NativeLayerInstance
         }, failure is null ? output.WrittenSpan : default);
     }
 
-    private CloseContext Close(JsonElement root) =>
-        new(_function, NativeMessages.Text(root, "reason") ?? "close", NativeMessages.FromUnixMs(NativeMessages.Number(root, "deadlineMs")), _logger);
+    private CloseContext Close(in HookMessage message) =>
+        new(_function, message.Reason ?? "close", NativeMessages.FromUnixMs(message.DeadlineMs), _logger);
+
+    /// <summary>Waits for a hook of <paramref name="phase"/>; the phase is named only if it runs late.</summary>
+    private void Complete(ValueTask running, HookPhases phase)
+    {
+        if (!running.IsCompletedSuccessfully)
+        {
+            Wait(running, phase.ToString());
+        }
+    }
 
     private void Complete(ValueTask running, string step)
     {
-        if (running.IsCompletedSuccessfully)
+        if (!running.IsCompletedSuccessfully)
         {
-            return;
+            Wait(running, step);
         }
+    }
+
+    private void Wait(ValueTask running, string step)
+    {
         try
         {
             running.AsTask().WaitAsync(_timeout).GetAwaiter().GetResult();

@@ -26,6 +26,16 @@ public sealed unsafe class NativeLibraryLayer : FaaSLayer
 {
     private static ILogger? s_hostLogger;
 
+    /// <summary>
+    /// The hook context being written on this thread, and its writer: hooks are called twice per invocation, so the
+    /// message is built in a buffer and a writer kept per thread (calls may come from any thread, concurrently).
+    /// </summary>
+    [ThreadStatic]
+    private static PooledBufferWriter? s_message;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? s_writer;
+
     private readonly string _name;
     private readonly string _path;
     private readonly LayerOptions _options;
@@ -102,6 +112,8 @@ public sealed unsafe class NativeLibraryLayer : FaaSLayer
             writer.WriteStartObject();
             writer.WriteString("name"u8, _name);
             writer.WriteNumber("hookTimeoutMs"u8, (long)_options.HookTimeout.TotalMilliseconds);
+            // The library's logger drops what the host would drop, so such events cost neither side anything.
+            writer.WriteNumber("logLevel"u8, MinimumLevel(context.Logger));
             writer.WriteStartObject("settings"u8);
             foreach ((string key, string value) in _options.Settings)
             {
@@ -126,8 +138,11 @@ public sealed unsafe class NativeLibraryLayer : FaaSLayer
             result = init(bytes, manifest.WrittenCount, &HostLog, &info, &error);
         }
         Check(result, error, "init");
-        context.Logger.Debug("Layer {Layer}: library loaded in {LoadMs:F2} ms, its runtime started in {RuntimeMs:F2} ms, initialised in {InitMs:F2} ms",
-            _name, LoadTime.TotalMilliseconds, RuntimeStartTime.TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(initStarted).TotalMilliseconds);
+        if (context.Logger.IsEnabled(LogEventLevel.Debug))
+        {
+            context.Logger.Debug("Layer {Layer}: library loaded in {LoadMs:F2} ms, its runtime started in {RuntimeMs:F2} ms, initialised in {InitMs:F2} ms",
+                _name, LoadTime.TotalMilliseconds, RuntimeStartTime.TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(initStarted).TotalMilliseconds);
+        }
         HookPhases phases;
         bool handler;
         try
@@ -155,12 +170,37 @@ public sealed unsafe class NativeLibraryLayer : FaaSLayer
             ? address
             : throw new LayerLoadException(name, $"its library does not export '{export}'; is it a layer built with layers/Layer.props?");
 
+    /// <summary>The lowest level <paramref name="logger"/> writes, or one above Fatal when it writes nothing.</summary>
+    private static int MinimumLevel(ILogger logger)
+    {
+        for (LogEventLevel level = LogEventLevel.Verbose; level <= LogEventLevel.Fatal; level++)
+        {
+            if (logger.IsEnabled(level))
+            {
+                return (int)level;
+            }
+        }
+        return (int)LogEventLevel.Fatal + 1;
+    }
+
+    private void Check(int result, NativeBuffer error, HookPhases phase)
+    {
+        if (result != NativeAbi.Ok)
+        {
+            Fail(result, error, phase.ToString());
+        }
+    }
+
     private void Check(int result, NativeBuffer error, string call)
     {
-        if (result == NativeAbi.Ok)
+        if (result != NativeAbi.Ok)
         {
-            return;
+            Fail(result, error, call);
         }
+    }
+
+    private void Fail(int result, NativeBuffer error, string call)
+    {
         if (result == NativeAbi.Misuse || error.Pointer == null)
         {
             throw new LayerLoadException(_name, $"its library refused '{call}' (code {result}).");
@@ -178,22 +218,57 @@ public sealed unsafe class NativeLibraryLayer : FaaSLayer
         throw new NativeLayerException(report);
     }
 
-    private void CallHook(HookPhases phase, Action<Utf8JsonWriter> write)
+    /// <summary>Starts a hook context in this thread's buffer.</summary>
+    private static Utf8JsonWriter StartMessage()
     {
-        using var message = new PooledBufferWriter(256);
-        using (Utf8JsonWriter writer = NativeMessages.Writer(message))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
+        PooledBufferWriter message = s_message ??= new PooledBufferWriter(256);
+        message.Reset();
+        Utf8JsonWriter writer = s_writer ??= NativeMessages.Writer(message);
+        writer.Reset(message);
+        writer.WriteStartObject();
+        return writer;
+    }
+
+    /// <summary>Ends the context <see cref="StartMessage"/> began and calls the library's hooks for <paramref name="phase"/> with it.</summary>
+    private void SendMessage(HookPhases phase, Utf8JsonWriter writer)
+    {
+        writer.WriteEndObject();
+        writer.Flush();
+        PooledBufferWriter message = s_message!;
         NativeBuffer error = default;
         int result;
         fixed (byte* bytes = message.WrittenSpan)
         {
             result = _hook((int)phase, bytes, message.WrittenCount, &error);
         }
-        Check(result, error, phase.ToString());
+        Check(result, error, phase);
+    }
+
+    private void CallHook(HookPhases phase) => SendMessage(phase, StartMessage());
+
+    private void CallInvokeHook(HookPhases phase, FaaSContext context, Exception? error)
+    {
+        Utf8JsonWriter writer = StartMessage();
+        writer.WriteString("requestId"u8, context.RequestId);
+        writer.WriteNumber("deadlineMs"u8, NativeMessages.ToUnixMs(context.Deadline));
+        if (context.TraceId is { } trace)
+        {
+            writer.WriteString("traceId"u8, trace);
+        }
+        writer.WriteBoolean("coldStart"u8, context.IsColdStart);
+        if (error is not null)
+        {
+            NativeMessages.WriteError(writer, FaaSErrorFactory.FromException(error));
+        }
+        SendMessage(phase, writer);
+    }
+
+    private void CallCloseHook(HookPhases phase, CloseContext context)
+    {
+        Utf8JsonWriter writer = StartMessage();
+        writer.WriteString("reason"u8, context.Reason);
+        writer.WriteNumber("deadlineMs"u8, NativeMessages.ToUnixMs(context.Deadline));
+        SendMessage(phase, writer);
     }
 
     private void Invoke(FaaSContext context)
@@ -338,53 +413,32 @@ public sealed unsafe class NativeLibraryLayer : FaaSLayer
 
         public override ValueTask BeforeInvokeAsync(FaaSContext context)
         {
-            _layer.CallHook(HookPhases.BeforeInvoke, writer => WriteInvocation(writer, context, null));
+            _layer.CallInvokeHook(HookPhases.BeforeInvoke, context, null);
             return default;
         }
 
         public override ValueTask AfterInvokeAsync(FaaSContext context, Exception? error)
         {
-            _layer.CallHook(HookPhases.AfterInvoke, writer => WriteInvocation(writer, context, error));
+            _layer.CallInvokeHook(HookPhases.AfterInvoke, context, error);
             return default;
         }
 
         public override ValueTask BeforeCloseAsync(CloseContext context, CancellationToken cancellationToken)
         {
-            _layer.CallHook(HookPhases.BeforeClose, writer => WriteClose(writer, context));
+            _layer.CallCloseHook(HookPhases.BeforeClose, context);
             return default;
         }
 
         public override ValueTask AfterCloseAsync(CloseContext context, CancellationToken cancellationToken)
         {
-            _layer.CallHook(HookPhases.AfterClose, writer => WriteClose(writer, context));
+            _layer.CallCloseHook(HookPhases.AfterClose, context);
             return default;
         }
 
         private ValueTask Phase(HookPhases phase)
         {
-            _layer.CallHook(phase, static _ => { });
+            _layer.CallHook(phase);
             return default;
-        }
-
-        private static void WriteInvocation(Utf8JsonWriter writer, FaaSContext context, Exception? error)
-        {
-            writer.WriteString("requestId"u8, context.RequestId);
-            writer.WriteNumber("deadlineMs"u8, NativeMessages.ToUnixMs(context.Deadline));
-            if (context.TraceId is { } trace)
-            {
-                writer.WriteString("traceId"u8, trace);
-            }
-            writer.WriteBoolean("coldStart"u8, context.IsColdStart);
-            if (error is not null)
-            {
-                NativeMessages.WriteError(writer, FaaSErrorFactory.FromException(error));
-            }
-        }
-
-        private static void WriteClose(Utf8JsonWriter writer, CloseContext context)
-        {
-            writer.WriteString("reason"u8, context.Reason);
-            writer.WriteNumber("deadlineMs"u8, NativeMessages.ToUnixMs(context.Deadline));
         }
     }
 

@@ -8,6 +8,7 @@ using System.Text.Json;
 using Runtime.Engine.Buffers;
 using Runtime.Engine.Errors;
 using Runtime.Engine.Http;
+using Runtime.Engine.Json;
 
 namespace Runtime.Engine.Layers.Native;
 
@@ -17,7 +18,12 @@ namespace Runtime.Engine.Layers.Native;
 /// </summary>
 internal static class NativeMessages
 {
-    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// JSON's own escaping plus every non-ASCII character as <c>\uXXXX</c> (<see cref="AsciiJsonEncoder"/>): the reader on
+    /// the other side gets the same strings, and unlike the inbox encoders it has no table to build at a library's first
+    /// write, which would land in the function's cold start (~0.18 ms measured for the default one; docs/benchmarks.md, Layers).
+    /// </summary>
+    private static readonly JsonWriterOptions s_options = new() { Encoder = AsciiJsonEncoder.Instance };
 
     public static Utf8JsonWriter Writer(IBufferWriter<byte> output) => new(output, s_options);
 
