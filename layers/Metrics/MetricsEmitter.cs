@@ -1,8 +1,8 @@
 using System.IO;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
 using Runtime.Engine.Buffers;
+using Runtime.Engine.Json;
 
 namespace Runtime.Layers.Metrics;
 
@@ -16,7 +16,11 @@ namespace Runtime.Layers.Metrics;
 /// </summary>
 internal sealed class MetricsEmitter
 {
-    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// ASCII JSON (<see cref="AsciiJsonEncoder"/>): the inbox relaxed encoder builds a table of every code point at its first
+    /// use, which as a native layer lands on the function's first invocation.
+    /// </summary>
+    private static readonly JsonWriterOptions s_options = new() { Encoder = AsciiJsonEncoder.Instance };
 
     private readonly Stream _output;
     private readonly IMetricsFormat _format;

@@ -22,6 +22,9 @@ internal sealed class MetricsHook : RuntimeHook
     private readonly TimeProvider _clock;
     private readonly long _runtimeStart;
     private readonly MemoryReading _memory;
+
+    /// <summary>The statm reader when the setting is rss; kept for the process's life, as the hook is.</summary>
+    private readonly ResidentMemory? _resident;
     private readonly InFlightTable _inFlight = new(InFlightSlots);
     private double _initDurationMs = double.NaN;
 
@@ -32,6 +35,7 @@ internal sealed class MetricsHook : RuntimeHook
         _clock = clock;
         _runtimeStart = runtimeStart;
         _memory = memory;
+        _resident = memory == MemoryReading.WorkingSet ? new ResidentMemory() : null;
     }
 
     public override ValueTask AfterFunctionStartAsync(FunctionStartContext context, CancellationToken cancellationToken)
@@ -53,7 +57,7 @@ internal sealed class MetricsHook : RuntimeHook
         long memory = _memory switch
         {
             MemoryReading.Heap => GC.GetTotalMemory(forceFullCollection: false),
-            MemoryReading.WorkingSet => Environment.WorkingSet,
+            MemoryReading.WorkingSet => _resident!.Read(),
             _ => -1,
         };
         var record = new InvocationRecord(_clock.GetUtcNow(), context.RequestId, context.IsColdStart,
