@@ -87,8 +87,8 @@ internal static class ColdStartApp
         string commit = await ToolOutputAsync("git", new[] { "rev-parse", "HEAD" }, root, cancellationToken).ConfigureAwait(false) ?? "unknown";
         string? porcelain = await ToolOutputAsync("git", new[] { "status", "--porcelain" }, root, cancellationToken).ConfigureAwait(false);
 
-        IReadOnlyList<Subject> subjects = Subjects.All;
-        foreach (Subject subject in subjects)
+        List<Subject> subjects = Subjects.All.Where(s => options.Platforms.Any(p => options.Measures(s, p))).ToList();
+        foreach (Subject subject in subjects.Where(static s => !s.IsLayered))
         {
             if (options.Publish)
             {
@@ -99,6 +99,27 @@ internal static class ColdStartApp
                 Publisher.RequireExecutable(subject, root);
                 progress.WriteLine("reuse " + subject.Name + ": " + Relative(root, subject.ExecutablePath(root)));
             }
+        }
+
+        foreach (LayerPackage package in Subjects.PackagesOf(subjects))
+        {
+            if (options.Publish)
+            {
+                await Publisher.PublishAsync(package, root, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                Publisher.RequireLibrary(package, root);
+                progress.WriteLine("reuse layer " + package.Name + ": " + Relative(root, package.LibraryPath(root)));
+            }
+        }
+
+        foreach (Subject subject in subjects.Where(static s => s.IsLayered))
+        {
+            Publisher.RequireExecutable(subject, root);
+            Publisher.DeployLayers(subject, root);
+            progress.WriteLine("layers of " + subject.Name + ": " + Relative(root, subject.LayersDirectory(root)) + " ("
+                + string.Join(", ", subject.Layers.Select(static l => l.Folder)) + ")");
         }
 
         // After publishing (a build pinned to one CPU would crawl), before any measurement.
@@ -165,7 +186,7 @@ internal static class ColdStartApp
         TextWriter progress, List<string> notes, CancellationToken cancellationToken)
     {
         string name = Platforms.Name(platform);
-        List<Subject> subjects = allSubjects.Where(s => s.RunsOn(platform)).ToList();
+        List<Subject> subjects = allSubjects.Where(s => options.Measures(s, platform)).ToList();
         bool server = Platforms.IsServer(platform);
         var samples = subjects.ToDictionary(static s => s.Name, static _ => new List<ColdRunSample>(), StringComparer.Ordinal);
         if (server)
@@ -190,9 +211,9 @@ internal static class ColdStartApp
         {
             progress.WriteLine(Invariant($"[{name}] warm {subject.Name}: {options.Warm:N0} invocations"));
             WarmResult warm = server
-                ? await ServerWarmRunner.RunAsync(subject, subject.ExecutablePath(root), platform, payload, options.Warm, cancellationToken)
+                ? await ServerWarmRunner.RunAsync(subject, root, platform, payload, options.Warm, cancellationToken)
                     .ConfigureAwait(false)
-                : await WarmRunner.RunAsync(subject, subject.ExecutablePath(root), platform, payload, options.Warm, cancellationToken)
+                : await WarmRunner.RunAsync(subject, root, platform, payload, options.Warm, cancellationToken)
                     .ConfigureAwait(false);
             progress.WriteLine(Invariant(
                 $"[{name}] warm {subject.Name}: p50 {warm.RoundTripUs.Median:F1} µs, p99 {warm.RoundTripUs.P99:F1} µs, RSS {warm.RssEarlyKb / 1024.0:F1} -> {warm.RssEndKb / 1024.0:F1} MiB, peak {warm.PeakRssKb / 1024.0:F1} MiB ({warm.WallSeconds:F1} s)"));
@@ -213,7 +234,42 @@ internal static class ColdStartApp
             }
         }
 
+        foreach (SubjectResult result in results)
+        {
+            Subject subject = subjects.Single(s => s.Name == result.Subject);
+            if (subject.Host is { } host && results.SingleOrDefault(r => r.Subject == host.Name) is { } plain)
+            {
+                long libraries = subject.Layers.Sum(l => new FileInfo(Path.Combine(subject.LayersDirectory(root), l.Folder, l.Package.Library)).Length);
+                result.VersusEcho = CompareWithHost(result, plain, subject.Layers.Count, libraries);
+            }
+        }
+
         return results;
+    }
+
+    /// <summary>A layered subject against its host (plain echo) on the same platform, in total and per layer.</summary>
+    private static EchoComparison CompareWithHost(SubjectResult layered, SubjectResult plain, int layers, long libraryBytes)
+    {
+        double ready = layered.Cold.ExecToReadyMs.Median - plain.Cold.ExecToReadyMs.Median;
+        double warmP50 = layered.Warm.RoundTripUs.Median - plain.Warm.RoundTripUs.Median;
+        var plainByRun = plain.Cold.Samples.ToDictionary(static s => s.Run, static s => s.ExecToReadyMs);
+        List<double> paired = layered.Cold.Samples
+            .Where(s => plainByRun.ContainsKey(s.Run))
+            .Select(s => s.ExecToReadyMs - plainByRun[s.Run])
+            .Order()
+            .ToList();
+        return new EchoComparison
+        {
+            Layers = layers,
+            LayerLibraryBytes = libraryBytes,
+            ExecToReadyDifferenceMs = Math.Round(ready, 3),
+            ExecToReadyDifferencePerLayerMs = Math.Round(ready / layers, 3),
+            ExecToReadyPairedDifferenceMs = paired.Count > 0 ? Math.Round(Percentiles.Of(paired, 0.5), 3) : double.NaN,
+            ExecToFirstResponseDifferenceMs = Math.Round(layered.Cold.ExecToFirstResponseMs.Median - plain.Cold.ExecToFirstResponseMs.Median, 3),
+            WarmP50DifferenceUs = Math.Round(warmP50, 1),
+            WarmP50DifferencePerLayerUs = Math.Round(warmP50 / layers, 1),
+            WarmP99DifferenceUs = Math.Round(layered.Warm.RoundTripUs.P99 - plain.Warm.RoundTripUs.P99, 1),
+        };
     }
 
     /// <summary>One throwaway cold start per subject, then the measured ones, interleaved.</summary>
@@ -257,10 +313,10 @@ internal static class ColdStartApp
     {
         if (!Platforms.IsServer(platform))
         {
-            return await ColdStartRunner.RunOnceAsync(subject, subject.ExecutablePath(root), platform, payload, run, cancellationToken).ConfigureAwait(false);
+            return await ColdStartRunner.RunOnceAsync(subject, root, platform, payload, run, cancellationToken).ConfigureAwait(false);
         }
 
-        ColdRunSample sample = await ServerColdStartRunner.RunOnceAsync(subject, subject.ExecutablePath(root), platform, payload, run, placement, cancellationToken)
+        ColdRunSample sample = await ServerColdStartRunner.RunOnceAsync(subject, root, platform, payload, run, placement, cancellationToken)
             .ConfigureAwait(false);
         return (sample, null);
     }
@@ -341,6 +397,13 @@ internal static class ColdStartApp
         ["×floor"] = "the subject's median divided by the floor's median on the same platform. Both include the spawn, which dilutes the ratio: (subject − spawn) / (floor − spawn) is the ratio of the processes' own work.",
         ["warm round trip"] = Invariant($"one process, {options.Warm:N0} invocations one after another, p50 and p99 over all of them, first invocation included. Poll: the next event is queued when the previous is answered; per invocation, the emulator's timestamp of handing out the event on the poll → the response fully received. Server: after the readiness probe, the events go one after another through the emulator's keep-alive caller (CallerOptions.RecordExchanges = false), the same connection throughout unless a note says otherwise; per invocation, the caller's timestamp just before the request's first byte is written → the answer's last byte read (ReceivedResponse.RoundTrip). Both include the emulator's own work on the exchange, which differs between the models (Kestrel in the poll emulators, a raw-socket client in the server ones): compare subjects within a platform, not across models."),
         ["warm p50 − floor"] = "the subject's warm p50 minus the floor's, same platform, microseconds.",
+        ["layered subjects"] = "echo+1layer, echo+3layers and echo+metrics run the echo subject's own executable with FAAS_LAYERS_DIR = artifacts/bench/<subject>/layers in its environment; each layer folder there holds a copy of the layer's native library (a copy: the dynamic loader would hand back the already-loaded library for the same file) and its layer.json. " + (options.Layers switch
+        {
+            "all" => "They run on every platform measured (--layers all).",
+            "none" => "They were not measured (--layers none).",
+            _ => "They run on the aws platform only (the default; --layers all runs them everywhere).",
+        }),
+        ["− echo"] = "a layered subject against plain echo on the same platform: exec→ready and first response as the difference of the medians (and, for exec→ready, the median of the per-round differences: the subjects are interleaved, so each round pairs runs made close together), warm p50 and p99 as the difference of the percentiles; the per-layer figures divide by the number of layers.",
         ["RSS"] = "VmRSS of the child from /proc/<pid>/status half-way through the warm run and after all of it (equal = not growing, the warm-up growth of a garbage-collected process being over by half-way), and VmHWM (peak RSS) at the end; rssEvery1000Kb in the JSON has the whole curve.",
         ["binary"] = "size of the published executable (symbols stripped into a separate .dbg file, not counted).",
         ["CPU"] = CpuDefinition(options, placement, timerDelayMs),

@@ -17,7 +17,7 @@ internal static class ColdStartRunner
     private static readonly TimeSpan s_sigtermGrace = TimeSpan.FromSeconds(5);
 
     public static async Task<(ColdRunSample Sample, string? Note)> RunOnceAsync(
-        Subject subject, string executable, Platform platform, byte[] payload, int run, CancellationToken cancellationToken)
+        Subject subject, string root, Platform platform, byte[] payload, int run, CancellationToken cancellationToken)
     {
         string who = subject.Name + " (" + Platforms.Name(platform) + ", cold run " + run + ")";
         await using IRuntimeApiEmulator emulator = await Emulators.StartAsync(platform, cancellationToken).ConfigureAwait(false);
@@ -28,7 +28,7 @@ internal static class ColdStartRunner
         GC.WaitForPendingFinalizers();
         GC.Collect();
 
-        await using ChildProcess child = ChildProcess.Start(executable, emulator.Environment, out long t0);
+        await using ChildProcess child = ChildProcess.Start(subject.ExecutablePath(root), subject.Environment(emulator.Environment, root), out long t0);
         RecordedRequest firstPoll = await Waits.ForAsync(emulator.FirstPoll, child, s_signalTimeout, "first poll", who, cancellationToken)
             .ConfigureAwait(false);
         InvocationOutcome outcome = await Waits.ForAsync(invocation.Completion, child, s_signalTimeout, "response to the event", who, cancellationToken)

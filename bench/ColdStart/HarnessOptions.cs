@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Runtime.ColdStart;
 
@@ -15,6 +16,10 @@ internal sealed class HarnessOptions
           --runs <n>          cold starts per subject and platform (default 20)
           --warm <m>          sequential warm invocations per subject and platform (default 20000; RSS is read half-way and at the end)
           --platform <p>      aws | scf | huawei | fc | azure | cloudrun | scf-web | huawei-http | all (default all)
+          --layers <where>    the layered subjects (echo+1layer, echo+3layers, echo+metrics): aws (default: on the aws
+                              platform only), all (on every platform measured) or none
+          --subjects <list>   measure only these subjects (comma-separated names); floor is always measured, and echo
+                              too when a layered subject is
           --no-publish        reuse artifacts/bench/<subject> instead of publishing
           --out <dir>         where coldstart.md and coldstart.json go (default <repo>/bench/results)
           --no-pin            do not pin the harness and the subjects to one CPU (see the report's definitions)
@@ -29,6 +34,12 @@ internal sealed class HarnessOptions
 
     public string PlatformArgument { get; private init; } = "all";
 
+    /// <summary>Where the layered subjects run: <c>aws</c> (the aws platform only), <c>all</c> or <c>none</c>.</summary>
+    public string Layers { get; private init; } = "aws";
+
+    /// <summary>The subjects asked for with --subjects, or null for all of them.</summary>
+    public IReadOnlyList<string>? SubjectNames { get; private init; }
+
     public bool Publish { get; private init; } = true;
 
     /// <summary>Pin the harness (emulator included) and every subject to one CPU.</summary>
@@ -37,6 +48,28 @@ internal sealed class HarnessOptions
     public string? OutDirectory { get; private init; }
 
     public IReadOnlyList<string> Arguments { get; private init; } = Array.Empty<string>();
+
+    /// <summary>Whether <paramref name="subject"/> is measured on <paramref name="platform"/> in this run.</summary>
+    public bool Measures(Subject subject, Platform platform)
+    {
+        if (!subject.RunsOn(platform))
+        {
+            return false;
+        }
+
+        if (subject.IsLayered && (Layers == "none" || (Layers == "aws" && platform != Platform.Aws)))
+        {
+            return false;
+        }
+
+        if (SubjectNames is null || subject.IsFloor || SubjectNames.Contains(subject.Name))
+        {
+            return true;
+        }
+
+        // A layered subject is reported against plain echo, so echo comes with it.
+        return subject.Name == Subjects.EchoName && Subjects.All.Any(s => s.IsLayered && SubjectNames.Contains(s.Name) && Measures(s, platform));
+    }
 
     /// <summary>Parses <paramref name="args"/>; null with an empty <paramref name="error"/> means help was asked for.</summary>
     public static HarnessOptions? TryParse(string[] args, out string error)
@@ -48,6 +81,8 @@ internal sealed class HarnessOptions
         bool publish = true;
         bool pin = true;
         string? outDirectory = null;
+        string layers = "aws";
+        List<string>? subjectNames = null;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -61,7 +96,7 @@ internal sealed class HarnessOptions
                 case "--no-pin":
                     pin = false;
                     break;
-                case "--runs" or "--warm" or "--platform" or "--out":
+                case "--runs" or "--warm" or "--platform" or "--out" or "--layers" or "--subjects":
                     if (i + 1 >= args.Length)
                     {
                         error = arg + " needs a value";
@@ -81,6 +116,27 @@ internal sealed class HarnessOptions
                     else if (arg == "--out")
                     {
                         outDirectory = value;
+                    }
+                    else if (arg == "--layers")
+                    {
+                        layers = value.ToLowerInvariant();
+                        if (layers is not ("aws" or "all" or "none"))
+                        {
+                            error = "--layers must be aws, all or none";
+                            return null;
+                        }
+                    }
+                    else if (arg == "--subjects")
+                    {
+                        subjectNames = new List<string>(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                        foreach (string name in subjectNames)
+                        {
+                            if (!Subjects.All.Any(s => s.Name == name))
+                            {
+                                error = "--subjects: no subject named " + name + " (" + string.Join(", ", Subjects.All.Select(static s => s.Name)) + ")";
+                                return null;
+                            }
+                        }
                     }
                     else if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1)
                     {
@@ -108,6 +164,8 @@ internal sealed class HarnessOptions
             Runs = runs,
             Warm = warm,
             PlatformArgument = platform,
+            Layers = layers,
+            SubjectNames = subjectNames,
             Platforms = ColdStart.Platforms.Parse(platform) is { } one ? new[] { one } : ColdStart.Platforms.All,
             Publish = publish,
             Pin = pin,

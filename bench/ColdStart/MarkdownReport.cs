@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace Runtime.ColdStart;
@@ -32,6 +33,14 @@ internal static class MarkdownReport
         md.AppendLine(Line($"- Cold starts: {stamp.Runs} per subject and platform; warm: {stamp.WarmInvocations:N0} sequential invocations in one process; event: `{stamp.Payload}` ({Encoding.UTF8.GetByteCount(stamp.Payload)} bytes)"));
         md.AppendLine();
         md.Append(RenderTable(report));
+        if (report.Results.Any(static r => r.VersusEcho is not null))
+        {
+            md.AppendLine();
+            md.AppendLine("## Layers against plain echo");
+            md.AppendLine();
+            md.Append(RenderLayerTable(report));
+        }
+
         md.AppendLine();
         md.AppendLine("## Definitions");
         md.AppendLine();
@@ -102,6 +111,40 @@ internal static class MarkdownReport
 
         return md.ToString();
     }
+
+    /// <summary>The layered subjects against plain echo: what the layers add, in total and per layer.</summary>
+    public static string RenderLayerTable(ColdStartReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("| platform | subject | layers | layer libraries MiB | exec→ready − echo ms<br>medians / paired | per layer ms | exec→first response − echo ms | warm p50 − echo µs | per layer µs | warm p99 − echo µs |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (SubjectResult r in report.Results)
+        {
+            if (r.VersusEcho is not { } vs)
+            {
+                continue;
+            }
+
+            md.AppendLine(string.Join(" | ", new[]
+            {
+                "| " + r.Platform,
+                r.Subject,
+                vs.Layers.ToString(s_invariant),
+                (vs.LayerLibraryBytes / (1024.0 * 1024.0)).ToString("F2", s_invariant),
+                Signed(vs.ExecToReadyDifferenceMs, "F2") + " / " + Signed(vs.ExecToReadyPairedDifferenceMs, "F2"),
+                Signed(vs.ExecToReadyDifferencePerLayerMs, "F2"),
+                Signed(vs.ExecToFirstResponseDifferenceMs, "F2"),
+                Signed(vs.WarmP50DifferenceUs, "F1"),
+                Signed(vs.WarmP50DifferencePerLayerUs, "F1"),
+                Signed(vs.WarmP99DifferenceUs, "F1") + " |",
+            }));
+        }
+
+        return md.ToString();
+    }
+
+    private static string Signed(double value, string format) =>
+        (value >= 0 ? "+" : string.Empty) + value.ToString(format, s_invariant);
 
     /// <summary>"poll: aws, scf, huawei; server: fc, …" from the results, in table order.</summary>
     private static string Models(ColdStartReport report)

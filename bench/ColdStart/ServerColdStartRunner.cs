@@ -20,7 +20,7 @@ internal static class ServerColdStartRunner
     private static readonly TimeSpan s_sigtermGrace = TimeSpan.FromSeconds(5);
 
     public static async Task<ColdRunSample> RunOnceAsync(
-        Subject subject, string executable, Platform platform, byte[] payload, int run, CpuPlacement placement, CancellationToken cancellationToken)
+        Subject subject, string root, Platform platform, byte[] payload, int run, CpuPlacement placement, CancellationToken cancellationToken)
     {
         string who = subject.Name + " (" + Platforms.Name(platform) + ", cold run " + run + ")";
         await using ServerTarget target = ServerTarget.Create(platform, payload, subject, placement.ColdReadyPollInterval);
@@ -31,7 +31,7 @@ internal static class ServerColdStartRunner
         GC.Collect();
 
         int? childCpu = placement.ServerColdChildCpu;
-        await using ChildProcess child = ChildProcess.Start(executable, target.Environment, out long t0, childCpu);
+        await using ChildProcess child = ChildProcess.Start(subject.ExecutablePath(root), subject.Environment(target.Environment, root), out long t0, childCpu);
         ReadyInfo ready = await Waits.ForReadyAsync(target, child, s_readyTimeout, who, cancellationToken).ConfigureAwait(false);
         ServerAnswer answer = await Waits.ForAnswerAsync(target.SendEventAsync(cancellationToken), child, "answer to the event", who)
             .ConfigureAwait(false);

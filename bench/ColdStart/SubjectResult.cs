@@ -22,4 +22,7 @@ internal sealed class SubjectResult
     public WarmResult Warm { get; init; } = new();
 
     public FloorComparison? VersusFloor { get; set; }
+
+    /// <summary>A layered subject against plain echo on the same platform; null for the others.</summary>
+    public EchoComparison? VersusEcho { get; set; }
 }

@@ -18,11 +18,11 @@ internal static class WarmRunner
     private static readonly TimeSpan s_sigtermGrace = TimeSpan.FromSeconds(5);
 
     public static async Task<WarmResult> RunAsync(
-        Subject subject, string executable, Platform platform, byte[] payload, int count, CancellationToken cancellationToken)
+        Subject subject, string root, Platform platform, byte[] payload, int count, CancellationToken cancellationToken)
     {
         string who = subject.Name + " (" + Platforms.Name(platform) + ", warm)";
         await using IRuntimeApiEmulator emulator = await Emulators.StartAsync(platform, cancellationToken).ConfigureAwait(false);
-        await using ChildProcess child = ChildProcess.Start(executable, emulator.Environment, out _);
+        await using ChildProcess child = ChildProcess.Start(subject.ExecutablePath(root), subject.Environment(emulator.Environment, root), out _);
 
         // A long run drains the child's output from the start, so a chatty subject never blocks on a full pipe.
         child.StartDraining();
