@@ -34,7 +34,10 @@ public sealed class LayerSettings
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    /// <summary>The first of <paramref name="environmentNames"/> that is set, else the manifest setting <paramref name="key"/>, else null.</summary>
+    /// <summary>
+    /// The first of <paramref name="environmentNames"/> that is set, else <c>FAAS_LAYER_&lt;LAYER&gt;_&lt;KEY&gt;</c> (what f.yml's
+    /// layer settings become at deploy time; <see cref="EnvironmentName"/>), else the manifest setting <paramref name="key"/>, else null.
+    /// </summary>
     public string? Get(string key, params string[] environmentNames)
     {
         foreach (string name in environmentNames)
@@ -44,7 +47,36 @@ public sealed class LayerSettings
                 return value;
             }
         }
+        if (Environment(EnvironmentName(LayerName, key)) is { } deployed)
+        {
+            return deployed;
+        }
         return _settings.TryGetValue(key, out string? setting) && !string.IsNullOrWhiteSpace(setting) ? setting.Trim() : null;
+    }
+
+    /// <summary>
+    /// The variable that sets <paramref name="key"/> of layer <paramref name="layerName"/>: <c>FAAS_LAYER_</c>, the name, <c>_</c>,
+    /// the key, upper-cased, every character other than an ASCII letter or digit written as <c>_</c>
+    /// (<c>web-adapter</c>, <c>readinessPath</c>: <c>FAAS_LAYER_WEB_ADAPTER_READINESSPATH</c>).
+    /// </summary>
+    public static string EnvironmentName(string layerName, string key)
+    {
+        return string.Create(11 + layerName.Length + 1 + key.Length, (layerName, key), static (span, state) =>
+        {
+            "FAAS_LAYER_".AsSpan().CopyTo(span);
+            int at = 11;
+            foreach (char c in state.layerName)
+            {
+                span[at++] = Upper(c);
+            }
+            span[at++] = '_';
+            foreach (char c in state.key)
+            {
+                span[at++] = Upper(c);
+            }
+        });
+
+        static char Upper(char c) => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_';
     }
 
     /// <summary>An integer setting; throws <see cref="LayerConfigurationException"/> naming the setting when it does not parse.</summary>
