@@ -50,14 +50,13 @@ public sealed class SpecReaderInvalidTests
             """
         },
         {
-            "unknown root key with suggestion, missing functions",
+            "misspelt root key: reported once, not also as missing",
             """
             service: shop
             provider: {name: aws}
             fucntions: {hello: }
             """,
             """
-            f.yml:1:1: error: the file has no 'functions'; expected a mapping of function names to their settings
             f.yml:3:1: error: unknown key 'fucntions' in the file (did you mean 'functions'?)
             """
         },
@@ -882,6 +881,24 @@ public sealed class SpecReaderInvalidTests
             """
             f.yml:1:10: error: YAML tags ('tag:yaml.org,2002:str') are not supported; f.yml gives each key its type
             f.yml:2:11: error: unknown alias '*cloud'; no earlier node is anchored '&cloud'
+            """
+        },
+        {
+            "apigw route claimed by two deployed functions",
+            """
+            service: shop
+            provider: {name: aws}
+            functions:
+              users:
+                events:
+                  - apigw: {path: /users, method: GET}
+              admin:
+                events:
+                  - apigw: {path: /users}
+                  - http: {path: /users}
+            """,
+            """
+            f.yml:9:23: error: API gateway route 'ANY /users' is already served by function 'users' (at 6:23); the apigw routes of a service share one gateway
             """
         },
         {

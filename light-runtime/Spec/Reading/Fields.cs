@@ -42,7 +42,8 @@ internal sealed class Fields
         YamlEntry? entry = _mapping.Entries.FirstOrDefault(e => e.Key.Value == key);
         if (entry is null)
         {
-            if (required)
+            // A misspelt key ("fucntions") is reported once, by Finish, as unknown with "did you mean".
+            if (required && !_mapping.Entries.Any(e => KeySuggestion.Nearest(e.Key.Value, [key]) is not null))
             {
                 Bag.Error(OwnerLocation, $"{Owner} has no '{key}'; expected {expected}");
             }
