@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Runtime.Spec.Tests;
 
-public sealed partial class SpecReaderValueTests
+public sealed partial class SpecReaderTests
 {
     private const string Header = """
         service: shop

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Runtime.Spec.Tests;
 
-public sealed class SpecReaderRobustnessTests
+public sealed partial class SpecReaderTests
 {
     [Fact]
     public void Parse_EveryPrefixOfAValidFile_AcceptsOrReportsNeverCrashes()

@@ -7,7 +7,7 @@ namespace Runtime.Spec.Tests;
 /// Every kind of mistake in f.yml, each with the exact messages and positions it reports (the compiler-style lines
 /// the CLI prints). A row's file has only the mistakes its title names.
 /// </summary>
-public sealed class SpecReaderInvalidTests
+public sealed partial class SpecReaderTests
 {
     public static TheoryData<string, string, string> Invalid => new()
     {
@@ -35,6 +35,20 @@ public sealed class SpecReaderInvalidTests
             """,
             """
             f.yml:3:1: error: YAML syntax error: while parsing a flow sequence, did not find expected ',' or ']'
+            """
+        },
+        {
+            "unquoted path parameter in a flow mapping",
+            """
+            service: shop
+            provider: {name: aws}
+            functions:
+              hello:
+                events:
+                  - http: {path: /users/{id}, method: GET}
+            """,
+            """
+            f.yml:6:29: error: YAML syntax error: while parsing a flow mapping, did not find expected ',' or '}' (inside '{...}', quote a value that contains '{' or '}', e.g. path: "/users/{id}")
             """
         },
         {
