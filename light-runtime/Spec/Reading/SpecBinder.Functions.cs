@@ -90,7 +90,7 @@ internal sealed partial class SpecBinder
             Timeout = fields.Int("timeout", 1, MaxTimeout, " of seconds"),
             InitTimeout = fields.Int("initTimeout", 1, MaxTimeout, " of seconds"),
             Concurrency = fields.Int("concurrency", 1, MaxConcurrency, ""),
-            Environment = fields.Variables("environment", "environment variable"),
+            Environment = fields.Variables("environment", "environment variable", reserveFaas: true),
             Layers = FunctionLayers(fields, layers),
             Events = Events(fields, name),
         };
