@@ -174,7 +174,7 @@ internal sealed class AzureFunctionsGenerator : ISpecGenerator
             case QueueEvent mq:
                 if (mq.FilterTag is not null)
                 {
-                    context.Unsupported(mq, "filterTag", "Storage queues have no message tags to filter on", "left the filter out");
+                    context.Unsupported(mq, "filterTag", "has no message tags to filter Storage queue messages on", "left the filter out");
                 }
                 if (mq.BatchSize is { } batch)
                 {

@@ -93,7 +93,7 @@ internal sealed class KnativeGenerator : ISpecGenerator
             }
             if (deployment.Group is null && http.Methods.Count > 0)
             {
-                context.Unsupported(http, "method", "routes every method of the Service's URL to it", "served every method");
+                context.Unsupported(http, Routes.MethodField(http), "routes every method of the Service's URL to it", "served every method");
             }
         }
         return new DocMap()
@@ -149,7 +149,7 @@ internal sealed class KnativeGenerator : ISpecGenerator
                 }
                 if (mq.FilterTag is not null)
                 {
-                    context.Unsupported(mq, "filterTag", "Kafka records have no tags to filter on", "left the filter out");
+                    context.Unsupported(mq, "filterTag", "has no tags to filter Kafka records on", "left the filter out");
                 }
                 return new DocMap()
                     .Add("apiVersion", "sources.knative.dev/v1beta1")
