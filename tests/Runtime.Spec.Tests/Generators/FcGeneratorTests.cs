@@ -19,7 +19,8 @@ public sealed class FcGeneratorTests
     {
         GeneratedFiles result = Samples.Generate(Cloud, Samples.Aggregated);
 
-        Assert.False(result.HasErrors);
+        // A group's paths and methods are routed inside the bootstrap, so nothing is lost on any cloud.
+        Assert.Empty(result.Diagnostics);
         Golden.Verify("alibaba", "aggregated", result);
     }
 

@@ -54,7 +54,13 @@ internal sealed class SamGenerator : ISpecGenerator
             .Add("Transform", "AWS::Serverless-2016-10-31")
             .Add("Description", $"{spec.Service} ({spec.Provider.Stage}), generated from {System.IO.Path.GetFileName(spec.SourcePath)}")
             .Add("Resources", resources);
-        string text = YamlEmitter.Write(template, ["Generated from f.yml: edit f.yml and generate again instead of editing this file."]);
+        var header = new List<string> { "Generated from f.yml: edit f.yml and generate again instead of editing this file." };
+        if (spec.Provider.Region is { } region)
+        {
+            // A template has no region of its own: it is the stack's, chosen when deploying.
+            header.Add($"Deploy with: sam deploy --region {region}");
+        }
+        string text = YamlEmitter.Write(template, header);
         return new GeneratedFiles([new GeneratedFile("template.yaml", text)], context.Diagnostics);
     }
 

@@ -27,6 +27,10 @@ internal sealed class AzureFunctionsGenerator : ISpecGenerator
     {
         var context = new GenerationContext("Azure Functions", spec, options);
         var files = new List<GeneratedFile>();
+        if (spec.Provider.Region is not null)
+        {
+            context.Unsupported(spec.Provider, "region", "sets the region on the function app, not in host.json or function.json", "left it out (give it to 'az functionapp create --location')");
+        }
         foreach (Deployment deployment in deployments)
         {
             Generate(context, deployment, files);
