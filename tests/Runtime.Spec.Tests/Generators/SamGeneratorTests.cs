@@ -53,4 +53,30 @@ public sealed class SamGeneratorTests
 
         Assert.Equal(first.Files.Select(f => (f.Path, f.Content)), second.Files.Select(f => (f.Path, f.Content)));
     }
+
+    [Fact]
+    public void Generate_TimerInAGroup_NamesTheRuleAfterTheTrigger_SoTheInstanceCanRouteIt()
+    {
+        const string yaml = """
+            service: shop
+            provider:
+              {provider}
+            functions:
+              hello:
+                events:
+                  - http: { path: /hello, method: GET }
+              tick:
+                events:
+                  - timer: { rate: 5m }
+            aggregation:
+              api:
+                functions: [hello, tick]
+            """;
+
+        GeneratedFiles result = Samples.Generate(Cloud, yaml);
+
+        Assert.Empty(result.Diagnostics);
+        string template = result.File("template.yaml")!.Content;
+        Assert.Contains("Schedule: rate(5 minutes)\n            Name: tick-timer-0\n", template, System.StringComparison.Ordinal);
+    }
 }

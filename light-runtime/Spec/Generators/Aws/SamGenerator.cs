@@ -102,7 +102,7 @@ internal sealed class SamGenerator : ISpecGenerator
         var events = new DocMap();
         foreach (DeployedEvent deployed in deployment.Events)
         {
-            AddEvent(context, deployed, events, buckets);
+            AddEvent(context, deployment, deployed, events, buckets);
         }
         if (events.Count > 0)
         {
@@ -111,7 +111,7 @@ internal sealed class SamGenerator : ISpecGenerator
         return new DocMap().Add("Type", "AWS::Serverless::Function").Add("Properties", properties);
     }
 
-    private static void AddEvent(GenerationContext context, DeployedEvent deployed, DocMap events, SortedSet<string> buckets)
+    private static void AddEvent(GenerationContext context, Deployment deployment, DeployedEvent deployed, DocMap events, SortedSet<string> buckets)
     {
         string id = GenerationContext.PascalCase(deployed.Event.TriggerName);
         switch (deployed.Event)
@@ -138,6 +138,13 @@ internal sealed class SamGenerator : ISpecGenerator
                     schedule = $"cron({f[0]} {f[1]} {f[2]} {f[3]} ? *)";
                 }
                 var scheduleProperties = new DocMap().Add("Schedule", schedule);
+                if (deployment.Group is not null)
+                {
+                    // An aggregated instance routes a scheduled event by its rule's name (the last part of the ARN in
+                    // 'resources'), so the rule is named after the trigger; EventBridge rule names are unique per bus
+                    // and region, so two stages of one group cannot share an account and region.
+                    scheduleProperties.Add("Name", deployed.Event.TriggerName);
+                }
                 if (timer.Payload is not null)
                 {
                     // Input must be JSON: the payload arrives as a JSON string.
