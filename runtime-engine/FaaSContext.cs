@@ -72,7 +72,7 @@ public sealed class FaaSContext
     public FunctionInfo Function { get; }
 
     /// <summary>The registered function serving this invocation (the name it was registered under).</summary>
-    public string HandlerName { get; }
+    public string HandlerName { get; internal set; }
 
     /// <summary>True for the first invocation this process serves.</summary>
     public bool IsColdStart { get; }
@@ -141,6 +141,9 @@ public sealed class FaaSContext
 
     /// <summary>The HTTP response the handler writes; encoded into the trigger's response shape afterwards.</summary>
     public FaaSResponse Response => _response ??= new FaaSResponse(_responseBody = new PooledBufferWriter(1024));
+
+    /// <summary>In an aggregated instance, the routed function's pipeline end (set before the BeforeInvoke hooks run).</summary>
+    internal InvokeDelegate? Target { get; set; }
 
     /// <summary>Whether the handler touched <see cref="Response"/>.</summary>
     internal bool HasResponse => _response is not null;

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime.Engine.Functions;
+using Runtime.Engine.Functions.Aggregation;
 using Runtime.Engine.Layers;
 using Runtime.Engine.Lifecycle;
 
@@ -32,6 +33,13 @@ public sealed class FunctionAppBuilder
 
     /// <summary>Invoke middleware, outermost first.</summary>
     public InvokePipeline Middleware { get; } = new();
+
+    /// <summary>
+    /// Several registered functions served by this one deployed function, routed by HTTP path and trigger name. The
+    /// bootstrap sets it from <c>faas-manifest.json</c> when the binary did not; null (or one function) serves the one
+    /// function the handler name picks.
+    /// </summary>
+    public AggregationManifest? Aggregation { get; set; }
 
     /// <summary>Layers stacked onto the function; their hooks and middleware wrap the function's own.</summary>
     public LayerRegistry Layers { get; } = new();

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime.Engine.Errors;
 using Runtime.Engine.Functions;
+using Runtime.Engine.Functions.Aggregation;
 using Runtime.Engine.Layers;
 using Runtime.Engine.Lifecycle;
 using Serilog;
@@ -19,11 +20,13 @@ namespace Runtime.Engine;
 /// name); then BeforeRuntimeStart hooks in registration order, then AfterRuntimeStart hooks in reverse. Services may
 /// still be registered. Stops at the first failure (a fail-open layer's failure is logged and the layer left out).</item>
 /// <item><b>FunctionStart</b> (<see cref="StartFunctionAsync"/>): the router picks the function from the handler
-/// name; services are built; BeforeFunctionStart hooks (registration order); the handler is constructed and the
-/// user initialiser runs; the middleware chain is composed; AfterFunctionStart hooks (reverse). Stops at the first
-/// failure.</item>
+/// name (or, with an aggregation manifest of several functions, checks it and compiles its routes); services are
+/// built; BeforeFunctionStart hooks (registration order, once, also in an aggregated instance); each served function's
+/// handler is constructed and its user initialiser runs (manifest order); the middleware chain is composed;
+/// AfterFunctionStart hooks (reverse). Stops at the first failure.</item>
 /// <item><b>Invoke</b> (<see cref="InvokeAsync"/>, any number of times, concurrently if the platform allows):
-/// BeforeInvoke hooks (registration order), middleware (outermost first), the handler, then AfterInvoke hooks
+/// in an aggregated instance the route is chosen first (HTTP method and path, or the event's trigger name) so every
+/// hook sees the routed function's name; then BeforeInvoke hooks (registration order), middleware (outermost first), the handler, then AfterInvoke hooks
 /// (reverse) which always run and see the exception, if any. Ends in exactly one result: a response or an error.</item>
 /// <item><b>Close</b> (<see cref="CloseAsync"/>): BeforeClose hooks in reverse registration order, the handler and
 /// services disposed, AfterClose hooks in registration order. Every step runs, within the platform's grace period;
@@ -34,7 +37,7 @@ namespace Runtime.Engine;
 /// Layers' hooks come before the function's own hooks in every list (so layers are the outer rings of the onion),
 /// and layers' middleware wraps the function's middleware. A layer may be the handler; then it serves every invocation.
 /// </summary>
-public sealed class FunctionRuntime : IAsyncDisposable
+public sealed partial class FunctionRuntime : IAsyncDisposable
 {
     private readonly FunctionAppBuilder _builder;
     private readonly FunctionInfo _function;
@@ -50,9 +53,11 @@ public sealed class FunctionRuntime : IAsyncDisposable
     private RuntimeHook[] _beforeInvoke = Array.Empty<RuntimeHook>();
     private RuntimeHook[] _afterInvoke = Array.Empty<RuntimeHook>();
     private ServiceProvider? _services;
-    private IFunctionHandler? _handler;
+    private readonly List<IFunctionHandler> _handlers = new();
     private InvokeDelegate? _pipeline;
-    private FunctionDescriptor? _selected;
+    private string? _functionName;
+    private AggregationPlan? _plan;
+    private InvokeDelegate[] _targets = Array.Empty<InvokeDelegate>();
     private int _state; // 0 new, 1 runtime started, 2 function started, 3 closed
     private int _served;
 
@@ -74,8 +79,17 @@ public sealed class FunctionRuntime : IAsyncDisposable
         _explicitHandler = explicitHandler;
     }
 
-    /// <summary>The function this instance serves, once FunctionStart has chosen it.</summary>
-    public string? FunctionName => _selected?.Name;
+    /// <summary>
+    /// The function this instance serves, once FunctionStart has chosen it; in an aggregated instance, the group's name
+    /// (the deployed function's name when the manifest gives none).
+    /// </summary>
+    public string? FunctionName => _functionName;
+
+    /// <summary>
+    /// Reads the trigger name of a non-HTTP event, for an aggregated instance to route it (supplied by the host, which
+    /// knows the platform's event shapes). Without one, such events fail with <c>Runtime.NoRoute</c>.
+    /// </summary>
+    public ITriggerNameReader? TriggerNames { get; init; }
 
     /// <summary>Cancelled when Close begins; invocation contexts link their tokens to it.</summary>
     public CancellationToken ShutdownToken => _shutdown.Token;
@@ -102,30 +116,8 @@ public sealed class FunctionRuntime : IAsyncDisposable
     {
         Transition(1, 2, "StartFunctionAsync");
         long started = Stopwatch.GetTimestamp();
-        FunctionRouter.Selection selection;
-        if (_layerHandler is { } layerHandler)
-        {
-            selection = new FunctionRouter.Selection(new FunctionDescriptor(layerHandler.Layer, layerHandler.Factory, FunctionLifetime.Singleton), null);
-            _logger.Information("Invocations are served by layer {Layer}", layerHandler.Layer);
-        }
-        else
-        {
-            try
-            {
-                selection = FunctionRouter.Select(_builder.Functions, _handlerName, _explicitHandler);
-            }
-            catch (FaaSRuntimeException ex)
-            {
-                throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, "router", ex);
-            }
-        }
-        if (selection.Note is { } note)
-        {
-            _logger.Warning("{RouterNote}", note);
-        }
-        FunctionDescriptor function = selection.Function;
-        _selected = function;
-        string source = $"function '{function.Name}'";
+        FunctionDescriptor[] served = SelectFunctions();
+        string name = _functionName!;
 
         IServiceCollection services = _builder.Services;
         services.AddSingleton(_function);
@@ -139,30 +131,29 @@ public sealed class FunctionRuntime : IAsyncDisposable
             throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, "services", ex);
         }
 
-        var context = new FunctionStartContext(_function, function.Name, _services, _logger);
+        var context = new FunctionStartContext(_function, name, _services, _logger);
         foreach (RuntimeHook hook in Hooks(HookPhases.BeforeFunctionStart, reverse: false))
         {
             await RunStartHook(LifecyclePhase.FunctionStart, hook, h => h.BeforeFunctionStartAsync(context, cancellationToken)).ConfigureAwait(false);
         }
+        var targets = new InvokeDelegate[served.Length];
+        for (int i = 0; i < served.Length; i++)
+        {
+            FunctionDescriptor function = served[i];
+            try
+            {
+                targets[i] = await StartHandlerAsync(function, _services, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, $"function '{function.Name}'", ex);
+            }
+        }
+        _targets = targets;
         try
         {
-            InvokeDelegate terminal;
-            if (function.Lifetime == FunctionLifetime.Singleton)
-            {
-                IFunctionHandler handler = function.Factory(_services)
-                    ?? throw new InvalidOperationException("The handler factory returned null.");
-                _handler = handler;
-                terminal = handler.InvokeAsync;
-            }
-            else
-            {
-                Func<IServiceProvider, IFunctionHandler> factory = function.Factory;
-                terminal = context => factory(context.Services).InvokeAsync(context);
-            }
-            if (function.Initializer is { } initializer)
-            {
-                await initializer(_services, cancellationToken).ConfigureAwait(false);
-            }
+            // An aggregated instance ends its chain in the function its router chose for the invocation.
+            InvokeDelegate terminal = _plan is null ? targets[0] : static context => context.Target!(context);
             InvokeDelegate pipeline = _builder.Middleware.Build(terminal);
             for (int i = _layerMiddleware.Count - 1; i >= 0; i--)
             {
@@ -172,7 +163,7 @@ public sealed class FunctionRuntime : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, source, ex);
+            throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, "middleware", ex);
         }
         foreach (RuntimeHook hook in Hooks(HookPhases.AfterFunctionStart, reverse: true))
         {
@@ -180,7 +171,7 @@ public sealed class FunctionRuntime : IAsyncDisposable
         }
         _beforeInvoke = Hooks(HookPhases.BeforeInvoke, reverse: false);
         _afterInvoke = Hooks(HookPhases.AfterInvoke, reverse: true);
-        _logger.Debug("FunctionStart of {Function} done in {ElapsedMs:F2} ms", function.Name,
+        _logger.Debug("FunctionStart of {Function} done in {ElapsedMs:F2} ms", name,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -192,10 +183,14 @@ public sealed class FunctionRuntime : IAsyncDisposable
     {
         InvokeDelegate pipeline = _pipeline ?? throw new InvalidOperationException("InvokeAsync was called before FunctionStart completed.");
         bool coldStart = _served == 0 && Interlocked.Exchange(ref _served, 1) == 0;
-        var context = new FaaSContext(invocation, _function, _selected!.Name, _logger, _services!, coldStart, _shutdown.Token);
+        var context = new FaaSContext(invocation, _function, _functionName!, _logger, _services!, coldStart, _shutdown.Token);
         Exception? error = null;
         try
         {
+            if (_plan is { } plan)
+            {
+                Route(plan, context);
+            }
             RuntimeHook[] before = _beforeInvoke;
             for (int i = 0; i < before.Length; i++)
             {
@@ -285,13 +280,16 @@ public sealed class FunctionRuntime : IAsyncDisposable
         {
             await RunCloseStep($"hook '{hook.Name}' (BeforeClose)", () => hook.BeforeCloseAsync(context, token), token, failures).ConfigureAwait(false);
         }
-        if (_handler is IAsyncDisposable asyncHandler)
+        foreach (IFunctionHandler owned in _handlers)
         {
-            await RunCloseStep("handler", () => asyncHandler.DisposeAsync(), token, failures).ConfigureAwait(false);
-        }
-        else if (_handler is IDisposable handler)
-        {
-            await RunCloseStep("handler", () => { handler.Dispose(); return default; }, token, failures).ConfigureAwait(false);
+            if (owned is IAsyncDisposable asyncHandler)
+            {
+                await RunCloseStep("handler", () => asyncHandler.DisposeAsync(), token, failures).ConfigureAwait(false);
+            }
+            else if (owned is IDisposable handler)
+            {
+                await RunCloseStep("handler", () => { handler.Dispose(); return default; }, token, failures).ConfigureAwait(false);
+            }
         }
         if (_services is { } services)
         {

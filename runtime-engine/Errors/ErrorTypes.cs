@@ -12,6 +12,9 @@ public static class ErrorTypes
     /// <summary>The configured handler names no registered function.</summary>
     public const string NoSuchHandler = "Runtime.NoSuchHandler";
 
+    /// <summary>An aggregated instance cannot tell which of its functions an event is for (no trigger name, or an unknown one).</summary>
+    public const string NoRoute = "Runtime.NoRoute";
+
     /// <summary>A configuration value did not parse.</summary>
     public const string ConfigInvalid = "Runtime.ConfigInvalid";
 
