@@ -6,10 +6,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Runtime.Engine;
 using Runtime.Engine.Errors;
+using Runtime.Engine.Functions.Aggregation;
 using Runtime.Engine.Layers;
 using Runtime.Engine.Lifecycle;
 using Runtime.Light.Adapters;
 using Runtime.Light.Logging;
+using Runtime.Light.Triggers;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -62,7 +64,10 @@ internal static class LightHost
 
             FunctionInfo function = adapter.DescribeFunction(handler);
             ApplyGcLimit(function.MemoryLimitMb, gcPercent, environment, log);
-            await using var runtime = new FunctionRuntime(builder, function, log, handler, explicitHandler is not null, environment.Get);
+            await using var runtime = new FunctionRuntime(builder, function, log, handler, explicitHandler is not null, environment.Get)
+            {
+                TriggerNames = TriggerNameReader.Instance,
+            };
             try
             {
                 // RuntimeStart: the layers stacked onto this function at deploy time join the ones compiled in.
@@ -74,6 +79,15 @@ internal static class LightHost
                 catch (LayerLoadException ex)
                 {
                     throw new LifecyclePhaseException(LifecyclePhase.RuntimeStart, $"layer '{ex.LayerName}'", ex);
+                }
+                // An aggregation group's manifest: several functions in this one instance, routed by path and trigger.
+                try
+                {
+                    ReadManifest(builder, settings, log);
+                }
+                catch (AggregationException ex)
+                {
+                    throw new LifecyclePhaseException(LifecyclePhase.RuntimeStart, "aggregation manifest", ex);
                 }
                 await runtime.StartRuntimeAsync(stop).ConfigureAwait(false);
                 await runtime.StartFunctionAsync(stop).ConfigureAwait(false);
@@ -132,6 +146,30 @@ internal static class LightHost
             log.Information("Closed ({Reason})", outcome == ServeOutcome.Stopped ? reason : "platform failure");
             return outcome == ServeOutcome.Stopped ? ExitCodes.Ok : ExitCodes.PlatformFailed;
         }
+    }
+
+    /// <summary>
+    /// Reads the manifest <c>FAAS_MANIFEST</c> names (it must exist), else the one beside the executable if there is one,
+    /// unless the binary set <see cref="FunctionAppBuilder.Aggregation"/> itself and <c>FAAS_MANIFEST</c> is unset.
+    /// </summary>
+    private static void ReadManifest(FunctionAppBuilder builder, SettingsReader settings, Serilog.ILogger log)
+    {
+        string? path = settings.String(RuntimeEnv.Manifest);
+        if (path is null)
+        {
+            if (builder.Aggregation is not null)
+            {
+                return;
+            }
+            string beside = Path.Combine(AppContext.BaseDirectory, AggregationManifestReader.FileName);
+            if (!File.Exists(beside))
+            {
+                return;
+            }
+            path = beside;
+        }
+        builder.Aggregation = AggregationManifestReader.Load(path);
+        log.Debug("Read the aggregation manifest {Path}: {FunctionCount} functions", path, builder.Aggregation.Functions.Count);
     }
 
     private static void ApplyGcLimit(int memoryMb, int percent, IEnvironment environment, Logger? logger)

@@ -21,6 +21,12 @@ internal static class RuntimeEnv
     /// <summary>Where layers are looked for when <see cref="LayersDirectory"/> is not set.</summary>
     public const string DefaultLayersDirectory = "/opt/layers";
 
+    /// <summary>
+    /// The aggregation manifest (<c>faas-manifest.json</c>, written by the package step) to read; when unset, the one
+    /// beside the executable is read if there is one. With several functions in it, the instance routes between them.
+    /// </summary>
+    public const string Manifest = "FAAS_MANIFEST";
+
     /// <summary>Minimum log level: TRACE, DEBUG, INFO, WARN, ERROR, FATAL (overrides the platform's).</summary>
     public const string LogLevel = "FAAS_LOG_LEVEL";
 

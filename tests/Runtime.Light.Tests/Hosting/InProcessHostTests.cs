@@ -19,43 +19,6 @@ public sealed class InProcessHostTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    private sealed class Host : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-
-        public Host(FunctionAppBuilder builder, IReadOnlyDictionary<string, string> environment, params (string, string)[] extra)
-        {
-            var values = new Dictionary<string, string>(environment);
-            foreach ((string key, string value) in extra)
-            {
-                values[key] = value;
-            }
-            Environment = new DictionaryEnvironment(values);
-            Running = Task.Run(() => builder.RunAsync(Environment, Output, _stop.Token));
-        }
-
-        public DictionaryEnvironment Environment { get; }
-
-        public LineStream Output { get; } = new();
-
-        public Task<int> Running { get; }
-
-        public async Task<int> StopAsync()
-        {
-            await _stop.CancelAsync();
-            return await Running.WaitAsync(Wait);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!Running.IsCompleted)
-            {
-                await StopAsync();
-            }
-            _stop.Dispose();
-        }
-    }
-
     [Fact]
     public async Task Aws_Invocation_ContextCarriesDeadlineTraceArnAndInvocationId()
     {
@@ -69,7 +32,7 @@ public sealed class InProcessHostTests
             return default;
         });
         PendingInvocation pending = aws.Enqueue("{}", new InvocationOptions { ClientContext = "{\"client\":1}", CognitoIdentity = "{\"id\":2}", TenantId = "t-1" });
-        await using var host = new Host(builder, aws.Environment);
+        await using var host = new InProcessHost(builder, aws.Environment);
         environment = host.Environment;
 
         var (context, traceEnv, lambda, deadline) = await seen.Task.WaitAsync(Wait);
@@ -107,7 +70,7 @@ public sealed class InProcessHostTests
         });
         PendingInvocation first = aws.Enqueue("{}");
         PendingInvocation second = aws.Enqueue("{}", new InvocationOptions { TraceId = "" });
-        await using var host = new Host(builder, aws.Environment);
+        await using var host = new InProcessHost(builder, aws.Environment);
         environment = host.Environment;
 
         await second.Completion.WaitAsync(Wait);
@@ -127,7 +90,7 @@ public sealed class InProcessHostTests
             return default;
         });
         PendingInvocation pending = scf.Enqueue("{}");
-        await using var host = new Host(builder, scf.Environment);
+        await using var host = new InProcessHost(builder, scf.Environment);
 
         var (context, remaining, platform) = await seen.Task.WaitAsync(Wait);
         await pending.Completion.WaitAsync(Wait);
@@ -146,7 +109,7 @@ public sealed class InProcessHostTests
         var builder = new FunctionAppBuilder();
         builder.Functions.AddRaw("echo", _ => default);
         builder.Hooks.AfterClose("probe", (ctx, _) => { closed.TrySetResult(ctx.Reason); return default; });
-        await using var host = new Host(builder, aws.Environment);
+        await using var host = new InProcessHost(builder, aws.Environment);
         await aws.FirstPoll.WaitAsync(Wait);
 
         int exit = await host.StopAsync();
@@ -161,7 +124,7 @@ public sealed class InProcessHostTests
         await using var scf = await ScfRuntimeApiEmulator.StartAsync();
         var builder = new FunctionAppBuilder();
         builder.Functions.AddRaw("echo", _ => default);
-        await using var host = new Host(builder, scf.Environment, ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:1"), ("FAAS_PLATFORM", "scf"));
+        await using var host = new InProcessHost(builder, scf.Environment, ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:1"), ("FAAS_PLATFORM", "scf"));
 
         await scf.InitReady.WaitAsync(Wait);
     }
@@ -211,7 +174,7 @@ public sealed class InProcessHostTests
         await using var aws = await AwsRuntimeApiEmulator.StartAsync();
         var builder = new FunctionAppBuilder();
         builder.Functions.AddRaw("echo", _ => default);
-        await using var host = new Host(builder, aws.Environment, ("AWS_LAMBDA_MAX_CONCURRENCY", "0"), ("FAAS_CLOSE_TIMEOUT_MS", "soon"));
+        await using var host = new InProcessHost(builder, aws.Environment, ("AWS_LAMBDA_MAX_CONCURRENCY", "0"), ("FAAS_CLOSE_TIMEOUT_MS", "soon"));
 
         InitErrorReport report = await aws.InitError.WaitAsync(Wait);
 
