@@ -111,7 +111,7 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
         _logger.Debug("RuntimeStart done in {ElapsedMs:F2} ms", Stopwatch.GetElapsedTime(_created).TotalMilliseconds);
     }
 
-    /// <summary>FunctionStart: chooses the function, builds services, constructs and initialises the handler.</summary>
+    /// <summary>FunctionStart: chooses the function (or an aggregation group's functions), builds services, constructs and initialises each handler.</summary>
     public async Task StartFunctionAsync(CancellationToken cancellationToken = default)
     {
         Transition(1, 2, "StartFunctionAsync");
@@ -163,7 +163,7 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, "middleware", ex);
+            throw new LifecyclePhaseException(LifecyclePhase.FunctionStart, $"function '{name}'", ex);
         }
         foreach (RuntimeHook hook in Hooks(HookPhases.AfterFunctionStart, reverse: true))
         {
