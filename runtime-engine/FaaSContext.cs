@@ -71,7 +71,10 @@ public sealed class FaaSContext
     /// <summary>The deployed function's name, version, memory and platform.</summary>
     public FunctionInfo Function { get; }
 
-    /// <summary>The registered function serving this invocation (the name it was registered under).</summary>
+    /// <summary>
+    /// The registered function serving this invocation (the name it was registered under). In an aggregated instance,
+    /// the function the router chose, or the group's name when no route took the invocation.
+    /// </summary>
     public string HandlerName { get; internal set; }
 
     /// <summary>True for the first invocation this process serves.</summary>

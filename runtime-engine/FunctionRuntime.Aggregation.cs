@@ -24,6 +24,10 @@ public sealed partial class FunctionRuntime
         {
             _functionName = layerHandler.Layer;
             _logger.Information("Invocations are served by layer {Layer}", layerHandler.Layer);
+            if (_builder.Aggregation is not null)
+            {
+                _logger.Warning("The aggregation manifest is not used: layer {Layer} serves every invocation", layerHandler.Layer);
+            }
             return new[] { new FunctionDescriptor(layerHandler.Layer, layerHandler.Factory, FunctionLifetime.Singleton) };
         }
         if (_builder.Aggregation is { } manifest)
