@@ -41,6 +41,23 @@ public sealed class AggregationManifestReaderTests
         Assert.Empty(manifest.Functions[2].Triggers);
     }
 
+    [Theory]
+    // What the spec side's ManifestWriter writes (its golden files, tests/Runtime.Spec.Tests/ManifestWriterTests.cs).
+    [InlineData("""{"version":1,"service":"shop","group":"api","prefix":"/api","functions":[{"name":"hello.handler","http":[{"path":"/hello/{name}","methods":["GET"]}],"triggers":["hello-timer-1"]},{"name":"users","http":[{"path":"/users/{id}","methods":["GET","PUT"]}],"triggers":["users-orders"]}]}""")]
+    [InlineData("""{"version":1,"service":"shop","group":null,"prefix":"","functions":[{"name":"uploads","http":[],"triggers":["uploads-os-0","uploads-log-1"]}]}""")]
+    [InlineData("""{"version":1,"service":"shop","group":null,"prefix":"","functions":[{"name":"hello","http":[{"path":"/hello","methods":[]},{"path":"/files/{key+}","methods":["PUT","GET"]}],"triggers":[]}]}""")]
+    public void Parse_WhatThePackageStepWrites_IsValid(string json)
+    {
+        AggregationManifest manifest = Parse(json);
+        var registry = new Functions.FunctionRegistry();
+        foreach (AggregatedFunction function in manifest.Functions)
+        {
+            registry.AddRaw(function.Name, _ => default);
+        }
+
+        manifest.Validate(registry);
+    }
+
     [Fact]
     public void Parse_ByteOrderMarkAndNoOptionalFields_Reads()
     {
