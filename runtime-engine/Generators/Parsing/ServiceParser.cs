@@ -52,7 +52,7 @@ internal static class ServiceParser
 
         AttributeSyntaxReader.TryGetNamed(attribute, "Lifetime", out TypedConstant lifetime);
         string lifetimeName = lifetime.Value is int value && value >= 0 && value < s_lifetimes.Length ? s_lifetimes[value] : s_lifetimes[0];
-        return new ServiceModel(SymbolRules.FullName(serviceType), lifetimeName, construction, diagnostics.ToEquatableArray());
+        return new ServiceModel(DeclarationOrder.Of(context.TargetNode), SymbolRules.FullName(serviceType), lifetimeName, construction, diagnostics.ToEquatableArray());
     }
 
     private static bool Implements(INamedTypeSymbol type, ITypeSymbol service)
