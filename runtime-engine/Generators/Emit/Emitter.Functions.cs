@@ -70,8 +70,8 @@ internal static partial class Emitter
             .Line();
         string baseCall = function.Kind switch
         {
-            FunctionKind.Event => "\n        : base(" + function.EventTypeInfo + ", " + function.ResultTypeInfo + ")",
-            FunctionKind.EventNoResult => "\n        : base(" + function.EventTypeInfo + ")",
+            FunctionKind.Event => "\n    : base(" + function.EventTypeInfo + ", " + function.ResultTypeInfo + ")",
+            FunctionKind.EventNoResult => "\n    : base(" + function.EventTypeInfo + ")",
             _ => string.Empty,
         };
         foreach (string line in ("public " + name + "(" + instance.Type + " target)" + baseCall + " => _target = target;").Split('\n'))

@@ -45,7 +45,8 @@ internal static partial class Emitter
             WriteInitializer(code, initializer);
         }
 
-        code.Line("return builder;")
+        code.Line()
+            .Line("return builder;")
             .Close()
             .Close();
 
