@@ -49,6 +49,9 @@ public sealed class GeneratorDiagnosticTests
     [InlineData("FAAS009", "M", """public sealed class F { public F() { } public F(int x) { } [FaaSFunction("f")] public ValueTask M(FaaSContext c) => default; }""")]
     [InlineData("FAAS009", "M", """public sealed class F { private F() { } [FaaSFunction("f")] public ValueTask M(FaaSContext c) => default; }""")]
     [InlineData("FAAS009", "M", """public sealed class F { public F(ref int x) { } [FaaSFunction("f")] public ValueTask M(FaaSContext c) => default; }""")]
+    [InlineData("FAAS009", "M", """public sealed class F { public F(FaaSContext context) { } [FaaSFunction("f")] public ValueTask M(FaaSContext c) => default; }""")]
+    [InlineData("FAAS009", "M", """public sealed class F { public F(CancellationToken token) { } [FaaSFunction("f")] public ValueTask M(FaaSContext c) => default; }""")]
+    [InlineData("FAAS009", "S", """[FaaSService] public sealed class S { public S(FaaSRequest request) { } }""")]
     // FAAS010 generic
     [InlineData("FAAS010", "M", """public static class F { [FaaSFunction("f")] public static ValueTask M<T>(FaaSContext c) => default; }""")]
     [InlineData("FAAS010", "M", """public sealed class F<T> { [FaaSFunction("f")] public ValueTask M(FaaSContext c) => default; }""")]
@@ -58,6 +61,7 @@ public sealed class GeneratorDiagnosticTests
     [InlineData("FAAS012", "Init", """public sealed class F { [FaaSFunction("f")] public static ValueTask M(FaaSContext c) => default; [FaaSInitializer("f")] public void Init() { } }""")]
     [InlineData("FAAS012", "Init", """public static class F { [FaaSFunction("f")] public static ValueTask M(FaaSContext c) => default; [FaaSInitializer("f")] public static int Init() => 1; }""")]
     [InlineData("FAAS012", "Init", """public static class F { [FaaSFunction("f")] public static ValueTask M(FaaSContext c) => default; [FaaSInitializer("f")] public static void Init(FaaSContext c) { } }""")]
+    [InlineData("FAAS012", "Init", """public static class F { [FaaSFunction("f")] public static ValueTask M(FaaSContext c) => default; [FaaSInitializer("f")] public static void Init(FaaSResponse r) { } }""")]
     // FAAS013 initialiser for an unknown function
     [InlineData("FAAS013", "\"nobody\"", """public static class F { [FaaSFunction("f")] public static ValueTask M(FaaSContext c) => default; [FaaSInitializer("nobody")] public static void Init() { } }""")]
     // FAAS014 two initialisers for one function (reported on the later one)

@@ -38,6 +38,9 @@ public sealed class GeneratorGoldenTests
                 [FaaSFunction("ping", Json = typeof(AppJson))]
                 public static void Ping(FaaSContext context, Ping ping) { }
 
+                [FaaSFunction("keyword \"quoted\"")]
+                public static ValueTask @event(FaaSContext context) => default;
+
                 [FaaSFunction("ping-async", Json = typeof(AppJson))]
                 internal static async Task PingAsync(FaaSContext context, Ping ping, CancellationToken cancellationToken) =>
                     await Task.Delay(0, cancellationToken);

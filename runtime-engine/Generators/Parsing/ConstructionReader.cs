@@ -44,7 +44,7 @@ internal static class ConstructionReader
                 { RefKind: RefKind.Ref or RefKind.Out } => "parameter '" + parameter.Name + "' is ref or out",
                 { Type.IsRefLikeType: true } => "parameter '" + parameter.Name + "' is a ref struct",
                 { Type: IPointerTypeSymbol or IFunctionPointerTypeSymbol } => "parameter '" + parameter.Name + "' is a pointer",
-                _ => null,
+                _ => InvocationOnly(parameter, known),
             };
             if (problem is not null)
             {
@@ -54,6 +54,24 @@ internal static class ConstructionReader
             arguments.Add(Inject(parameter, known));
         }
         return new Construction(SymbolRules.FullName(type), new EquatableArray<Argument>(arguments.MoveToImmutable()), Disposal(type, known));
+    }
+
+    /// <summary>
+    /// Why <paramref name="parameter"/> cannot come from the services because only an invocation has it (its context,
+    /// request, response or cancellation token); null when it can.
+    /// </summary>
+    public static string? InvocationOnly(IParameterSymbol parameter, KnownTypes known)
+    {
+        if (KnownTypes.Is(parameter.Type, known.FaaSContext) || KnownTypes.Is(parameter.Type, known.FaaSRequest)
+            || KnownTypes.Is(parameter.Type, known.FaaSResponse))
+        {
+            return "parameter '" + parameter.Name + "' is a " + parameter.Type.Name + ", which only an invocation has (take it in the function's method)";
+        }
+        if (KnownTypes.Is(parameter.Type, known.CancellationToken))
+        {
+            return "parameter '" + parameter.Name + "' is a CancellationToken, which is not a service (a function takes it as its method's last parameter)";
+        }
+        return null;
     }
 
     /// <summary>Where a constructor or initialiser parameter comes from (not the cancellation token: callers decide that).</summary>

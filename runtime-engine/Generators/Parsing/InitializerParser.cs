@@ -79,9 +79,10 @@ internal static class InitializerParser
             {
                 return "parameter '" + parameter.Name + "' is ref or out";
             }
-            if (KnownTypes.Is(parameter.Type, known.FaaSContext))
+            if (KnownTypes.Is(parameter.Type, known.FaaSContext) || KnownTypes.Is(parameter.Type, known.FaaSRequest)
+                || KnownTypes.Is(parameter.Type, known.FaaSResponse))
             {
-                return "parameter '" + parameter.Name + "' is a FaaSContext, which only invocations have";
+                return "parameter '" + parameter.Name + "' is a " + parameter.Type.Name + ", which only invocations have";
             }
             if (parameter.Type.IsRefLikeType || parameter.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
             {
