@@ -28,18 +28,14 @@ internal sealed class EventDelegateHandler<TEvent, TResult> : EventFunction<TEve
 }
 
 /// <summary>A typed event function without a result, given as a delegate; it answers with an empty body.</summary>
-internal sealed class EventOnlyDelegateHandler<TEvent> : IFunctionHandler
+internal sealed class EventOnlyDelegateHandler<TEvent> : EventFunction<TEvent>
 {
-    private readonly JsonTypeInfo<TEvent> _eventType;
     private readonly Func<FaaSContext, TEvent, ValueTask> _handler;
 
     public EventOnlyDelegateHandler(JsonTypeInfo<TEvent> eventType, Func<FaaSContext, TEvent, ValueTask> handler)
-    {
-        _eventType = eventType;
-        _handler = handler;
-    }
+        : base(eventType) => _handler = handler;
 
-    public ValueTask InvokeAsync(FaaSContext context) => _handler(context, EventJson.Read(context, _eventType));
+    public override ValueTask HandleAsync(FaaSContext context, TEvent input) => _handler(context, input);
 }
 
 /// <summary>An HTTP function given as a delegate.</summary>

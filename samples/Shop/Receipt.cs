@@ -1,0 +1,4 @@
+namespace Samples.Shop;
+
+/// <summary>The answer to an order.</summary>
+public sealed record Receipt(string OrderId, string Sku, int Quantity);
