@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace Runtime.Cli.Packaging;
+
+/// <summary>
+/// Writes a <see cref="PackageJob"/>: the generated deployment files, then each deployment's artifact and the layers in
+/// the cloud's <see cref="ArtifactLayout"/>. Each distinct file is compressed once however many zips hold it.
+/// </summary>
+internal static class Packager
+{
+    /// <summary>The name of the executable every custom runtime starts.</summary>
+    public const string BootstrapFileName = "bootstrap";
+
+    /// <summary>The run-time manifest of an aggregation group, next to bootstrap.</summary>
+    public const string ManifestFileName = "faas-manifest.json";
+
+    /// <summary>The folder layers sit under: inside a layer zip (so it unpacks to /opt/layers) and inside a bundled artifact.</summary>
+    public const string LayersFolder = "layers";
+
+    /// <summary>Writes <paramref name="job"/>; returns the paths written (relative to its output folder, <c>/</c>-separated), in order.</summary>
+    public static IReadOnlyList<string> Write(PackageJob job)
+    {
+        Directory.CreateDirectory(job.OutDirectory);
+        var written = new List<string>();
+        foreach (KeyValuePair<string, string> file in job.GeneratedFiles)
+        {
+            WriteText(job.OutDirectory, file.Key, file.Value);
+            written.Add(file.Key);
+        }
+
+        var blobs = new BlobCache();
+        ArtifactLayout layout = ArtifactLayouts.Of(job.Platform);
+        foreach (PackagedDeployment packaged in job.Deployments)
+        {
+            string name = packaged.Deployment.Name;
+            if (layout == ArtifactLayout.ContainerFolder)
+            {
+                WriteContainerFolder(job, packaged);
+                written.Add(name + "/");
+                continue;
+            }
+            var items = new List<ZipItem>
+            {
+                new(BootstrapFileName, ZipItem.Executable, blobs.Bootstrap(job.Bootstrap)),
+            };
+            if (packaged.Manifest is not null)
+            {
+                items.Add(new ZipItem(ManifestFileName, ZipItem.Regular, BlobCache.Text(packaged.Manifest)));
+            }
+            if (layout == ArtifactLayout.ZipWithBundledLayers)
+            {
+                foreach (var layer in packaged.Deployment.Layers)
+                {
+                    AddLayer(items, job.Layers[layer.Name], blobs);
+                }
+            }
+            WriteZip(job.OutDirectory, name + ".zip", items);
+            written.Add(name + ".zip");
+        }
+
+        if (layout == ArtifactLayout.ZipWithOptLayers)
+        {
+            foreach (LayerFolder layer in UsedLayers(job))
+            {
+                var items = new List<ZipItem>();
+                AddLayer(items, layer, blobs);
+                string path = LayersFolder + "/" + layer.Spec.Name + ".zip";
+                WriteZip(job.OutDirectory, path, items);
+                written.Add(path);
+            }
+        }
+        return written;
+    }
+
+    // The layers of the written deployments, each once, in the order they are first used.
+    private static IEnumerable<LayerFolder> UsedLayers(PackageJob job)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (PackagedDeployment packaged in job.Deployments)
+        {
+            foreach (var layer in packaged.Deployment.Layers)
+            {
+                if (seen.Add(layer.Name))
+                {
+                    yield return job.Layers[layer.Name];
+                }
+            }
+        }
+    }
+
+    // layers/<name>/ and everything under it, folders first where they start (unzip tools create them either way).
+    private static void AddLayer(List<ZipItem> items, LayerFolder layer, BlobCache blobs)
+    {
+        string root = LayersFolder + "/" + layer.Spec.Name + "/";
+        if (!items.Exists(i => i.Name == LayersFolder + "/"))
+        {
+            items.Add(ZipItem.Folder(LayersFolder + "/"));
+        }
+        items.Add(ZipItem.Folder(root));
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string file in layer.Files)
+        {
+            int slash = file.LastIndexOf('/');
+            if (slash > 0)
+            {
+                string folder = file[..slash];
+                for (int at = folder.IndexOf('/'); ; at = folder.IndexOf('/', at + 1))
+                {
+                    string prefix = at < 0 ? folder : folder[..at];
+                    if (folders.Add(prefix))
+                    {
+                        items.Add(ZipItem.Folder(root + prefix + "/"));
+                    }
+                    if (at < 0)
+                    {
+                        break;
+                    }
+                }
+            }
+            string source = layer.PathOf(file);
+            items.Add(new ZipItem(root + file, ModeOf(source), blobs.File(source)));
+        }
+    }
+
+    private static void WriteContainerFolder(PackageJob job, PackagedDeployment packaged)
+    {
+        string folder = Path.Combine(job.OutDirectory, packaged.Deployment.Name);
+        Directory.CreateDirectory(folder);
+        string bootstrap = Path.Combine(folder, BootstrapFileName);
+        File.WriteAllBytes(bootstrap, job.Bootstrap.Content);
+        SetMode(bootstrap, ZipItem.Executable);
+        if (packaged.Manifest is not null)
+        {
+            WriteText(folder, ManifestFileName, packaged.Manifest);
+        }
+        foreach (var layer in packaged.Deployment.Layers)
+        {
+            LayerFolder source = job.Layers[layer.Name];
+            string target = Path.Combine(folder, LayersFolder, layer.Name);
+            foreach (string file in source.Files)
+            {
+                string from = source.PathOf(file);
+                string to = Path.Combine(target, file.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(from, to, overwrite: true);
+                SetMode(to, ModeOf(from));
+            }
+        }
+        WriteText(folder, "Dockerfile", KnativeDockerfile.For(job.Service, packaged.Deployment, packaged.Manifest is not null));
+    }
+
+    private static void WriteZip(string outDirectory, string relativePath, IReadOnlyList<ZipItem> items)
+    {
+        string path = Path.Combine(outDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        ZipWriter.Write(stream, items);
+    }
+
+    private static void WriteText(string outDirectory, string relativePath, string content)
+    {
+        string path = Path.Combine(outDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content, s_utf8);
+    }
+
+    // Executable stays executable (a layer's helper binary), everything else is rw-r--r--, whatever the umask was.
+    // Windows keeps no modes: there every layer file is rw-r--r-- (the bootstrap's own mode is set regardless).
+    private static UnixFileMode ModeOf(string path) =>
+        !OperatingSystem.IsWindows()
+        && (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0
+            ? ZipItem.Executable
+            : ZipItem.Regular;
+
+    // On Windows a folder has no modes to set; 'docker build' from there gives every file rwxr-xr-x anyway.
+    private static void SetMode(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, mode);
+        }
+    }
+
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Compressed files by path, so each is deflated once per run.</summary>
+    private sealed class BlobCache
+    {
+        private readonly Dictionary<string, ZipBlob> _files = new(StringComparer.Ordinal);
+        private ZipBlob? _bootstrap;
+
+        public ZipBlob Bootstrap(BootstrapImage image) => _bootstrap ??= ZipBlob.Create(image.Content);
+
+        public ZipBlob File(string path)
+        {
+            if (!_files.TryGetValue(path, out ZipBlob? blob))
+            {
+                blob = ZipBlob.Create(System.IO.File.ReadAllBytes(path));
+                _files.Add(path, blob);
+            }
+            return blob;
+        }
+
+        public static ZipBlob Text(string text) => ZipBlob.Create(s_utf8.GetBytes(text));
+    }
+}
