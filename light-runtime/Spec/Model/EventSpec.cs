@@ -11,7 +11,8 @@ public abstract class EventSpec : SpecNode
 
     /// <summary>
     /// The trigger's name on the cloud, unique in the service: <c>name</c> when set, else
-    /// <c>&lt;function&gt;-&lt;kind&gt;-&lt;index among the function's events of that kind&gt;</c>. An aggregated instance maps
+    /// <c>&lt;function&gt;-&lt;kind&gt;-&lt;index&gt;</c>, the index being the event's position in the function's
+    /// <c>events</c> list (from 0, whatever the kinds before it). An aggregated instance maps
     /// it back to the function (it is written to the run-time manifest).
     /// </summary>
     public required string TriggerName { get; init; }

@@ -13,7 +13,11 @@ public abstract class SpecNode
     /// <summary>Where the node starts (its mapping, or its key for a named entry).</summary>
     public SpecLocation Location { get; init; }
 
-    /// <summary>Where the value of <paramref name="field"/> (its f.yml key, e.g. <c>memorySize</c>) is; the node's own location when it was not set.</summary>
+    /// <summary>
+    /// Where the value of <paramref name="field"/> (its f.yml key, e.g. <c>memorySize</c>) is; the node's own location
+    /// when it was not set. Entries of a mapping are <c>environment.NAME</c> / <c>settings.NAME</c>, items of a list
+    /// <c>layers[0]</c> / <c>functions[0]</c>.
+    /// </summary>
     public SpecLocation LocationOf(string field) =>
         _fields is not null && _fields.TryGetValue(field, out SpecLocation location) ? location : Location;
 
