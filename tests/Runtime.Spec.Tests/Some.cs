@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Runtime.Spec;
 using Xunit;
 
@@ -29,7 +30,7 @@ internal static class Some
     public static string[] Errors(string yaml, params string[] variables)
     {
         SpecException ex = Assert.Throws<SpecException>(() => Read(yaml, variables));
-        return Array.ConvertAll(ex.Diagnostics is SpecDiagnostic[] a ? a : [.. ex.Diagnostics], d => d.Format(Path));
+        return ex.Diagnostics.Select(d => d.Format(Path)).ToArray();
     }
 
     /// <summary>A complete f.yml using every section.</summary>

@@ -49,6 +49,11 @@ internal sealed class Fields
             return null;
         }
         _present.Add((key, entry.Value.Location));
+        if (Bag.HasErrorAt([entry.Value.Location]))
+        {
+            // The YAML layer already reported this value (an unknown alias, a tag): one message per mistake.
+            return null;
+        }
         if (entry.Value is YamlScalar { IsNull: true })
         {
             Bag.Error(entry.Key.Location, $"'{key}' has no value; expected {expected}");
@@ -58,6 +63,9 @@ internal sealed class Fields
     }
 
     public bool Has(string key) => _mapping.Entries.Any(e => e.Key.Value == key);
+
+    /// <summary>Where <paramref name="key"/> is written; the owner's location when it is not.</summary>
+    public SpecLocation KeyLocation(string key) => _mapping.Entries.FirstOrDefault(e => e.Key.Value == key)?.Key.Location ?? OwnerLocation;
 
     /// <summary>A scalar's text after <c>${env.NAME}</c> substitution; null when absent or wrong (reported).</summary>
     public string? String(string key, string expected, bool required = false) =>

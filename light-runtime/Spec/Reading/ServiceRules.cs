@@ -107,7 +107,11 @@ internal static class ServiceRules
             {
                 bool overlap = http.Methods.Count == 0 || otherHttp.Methods.Count == 0 || http.Methods.Intersect(otherHttp.Methods).Any();
                 bool sameFunction = other.Function == deployed.Function;
-                if (otherKey == key && overlap && (!sameFunction || other.Event.Kind == http.Kind))
+                // One function may expose one route both as 'http' and 'apigw' (written exactly alike: the manifest
+                // then lists it once); anything else matching the same requests is ambiguous.
+                bool sameRoute = sameFunction && other.Event.Kind != http.Kind && otherHttp.Path == http.Path
+                    && otherHttp.Methods.Order().SequenceEqual(http.Methods.Order());
+                if (otherKey == key && overlap && !sameRoute)
                 {
                     string methods = http.Methods.Count == 0 ? "ANY" : string.Join(',', http.Methods);
                     string where = sameFunction ? "another event of this function" : $"function '{other.Function.Name}'";

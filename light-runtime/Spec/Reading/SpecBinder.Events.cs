@@ -129,7 +129,7 @@ internal sealed partial class SpecBinder
         {
             if (items is not null)
             {
-                Bag.Error(location, "the event has both 'method' and 'methods'; keep one");
+                Bag.Error(fields.KeyLocation("methods"), "the event has both 'method' and 'methods'; keep one");
             }
             items = fields.StringList("methods", methodsExpected);
         }
@@ -156,7 +156,7 @@ internal sealed partial class SpecBinder
             }
             else if (method == HttpMethods.Any ? any || methods.Count > 0 : any)
             {
-                Bag.Error(location, $"'{text}' with ANY: ANY already means every method");
+                Bag.Error(location, "ANY cannot be listed with other methods: it already means every method");
             }
             else if (methods.Contains(method))
             {

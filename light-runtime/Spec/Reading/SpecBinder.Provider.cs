@@ -23,9 +23,14 @@ internal sealed partial class SpecBinder
 
     private ProviderSpec Provider(Fields root)
     {
-        YamlEntry? entry = root.Entry("provider", "a mapping with the cloud's 'name'", required: true);
-        if (entry is null || EntryMapping(entry, "provider") is not { } mapping)
+        const string expected = "a mapping with the cloud's 'name'";
+        YamlEntry? entry = root.Entry("provider", expected, required: true);
+        if (entry?.Value is not YamlMapping mapping)
         {
+            if (entry is not null)
+            {
+                Bag.Error(entry.Value.Location, $"'provider' must be {expected}; got {entry.Value.Describe()}");
+            }
             return new ProviderSpec { Name = CloudPlatform.Aws };
         }
         var fields = new Fields(mapping, "provider", entry.Key.Location, this);

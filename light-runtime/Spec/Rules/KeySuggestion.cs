@@ -30,9 +30,10 @@ internal static class KeySuggestion
         return bestDistance <= 2 && bestDistance * 2 < word.Length ? best : null;
     }
 
-    /// <summary>Levenshtein distance (insert, delete, substitute).</summary>
+    /// <summary>Edit distance counting insert, delete, substitute and swapping two neighbours ('GTE' is one from 'GET').</summary>
     internal static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -46,8 +47,12 @@ internal static class KeySuggestion
             {
                 int substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitute, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
         return previous[b.Length];
     }
