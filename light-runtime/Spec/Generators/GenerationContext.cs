@@ -38,14 +38,23 @@ internal sealed class GenerationContext
     public void Unsupported(SpecNode node, string field, string what, string instead)
     {
         SpecLocation location = node.LocationOf(field);
-        _diagnostics.Add(Options.UnsupportedAsWarnings
+        Add(Options.UnsupportedAsWarnings
             ? SpecDiagnostic.Warning(location, $"'{field}': {Cloud} {what}; {instead}.")
             : SpecDiagnostic.Error(location, $"'{field}': {Cloud} {what} (with unsupported fields as warnings the generator {instead})."));
     }
 
     /// <summary>Reports an error that no option turns into a warning (the file would not deploy at all).</summary>
     public void Error(SpecNode node, string field, string message) =>
-        _diagnostics.Add(SpecDiagnostic.Error(node.LocationOf(field), $"'{field}': {message}"));
+        Add(SpecDiagnostic.Error(node.LocationOf(field), $"'{field}': {message}"));
+
+    /// <summary>Adds a diagnostic once: a provider setting every deployment inherits is reported at its one line, not per deployment.</summary>
+    private void Add(SpecDiagnostic diagnostic)
+    {
+        if (!_diagnostics.Contains(diagnostic))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
 
     /// <summary>
     /// The deployment's environment as the cloud should set it: f.yml's (provider, then members), then

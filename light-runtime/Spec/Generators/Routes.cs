@@ -47,6 +47,9 @@ internal static class Routes
         return path;
     }
 
+    /// <summary>The f.yml key the methods were written under (<c>method</c> or <c>methods</c>), for a diagnostic's position.</summary>
+    public static string MethodField(HttpEvent http) => http.Has("methods") ? "methods" : "method";
+
     /// <summary>The event's methods, or <paramref name="any"/> when it takes every method.</summary>
     public static IReadOnlyList<string> MethodsOr(HttpEvent http, string any) => http.Methods.Count == 0 ? [any] : http.Methods;
 

@@ -54,7 +54,13 @@ internal sealed class SamGenerator : ISpecGenerator
             .Add("Transform", "AWS::Serverless-2016-10-31")
             .Add("Description", $"{spec.Service} ({spec.Provider.Stage}), generated from {System.IO.Path.GetFileName(spec.SourcePath)}")
             .Add("Resources", resources);
-        string text = YamlEmitter.Write(template, ["Generated from f.yml: edit f.yml and generate again instead of editing this file."]);
+        var header = new List<string> { "Generated from f.yml: edit f.yml and generate again instead of editing this file." };
+        if (spec.Provider.Region is { } region)
+        {
+            // A template has no region of its own: it is the stack's, chosen when deploying.
+            header.Add($"Deploy with: sam deploy --region {region}");
+        }
+        string text = YamlEmitter.Write(template, header);
         return new GeneratedFiles([new GeneratedFile("template.yaml", text)], context.Diagnostics);
     }
 
@@ -175,14 +181,14 @@ internal sealed class SamGenerator : ISpecGenerator
                 var sqs = new DocMap().Add("Queue", queue).AddIf("BatchSize", mq.BatchSize);
                 if (mq.FilterTag is not null)
                 {
-                    context.Unsupported(mq, "filterTag", "SQS has no message tags to filter on", "left the filter out");
+                    context.Unsupported(mq, "filterTag", "has no message tags to filter SQS messages on", "left the filter out");
                 }
                 events.Add(id, new DocMap().Add("Type", "SQS").Add("Properties", sqs));
                 break;
             case LogEvent log:
                 if (log.Store is not null)
                 {
-                    context.Unsupported(log, "store", "CloudWatch Logs subscribes to a whole log group, not a store inside it", "subscribed to the whole log group");
+                    context.Unsupported(log, "store", "subscribes to a whole CloudWatch Logs group, with no store inside it", "subscribed to the whole log group");
                 }
                 events.Add(id, new DocMap().Add("Type", "CloudWatchLogs").Add("Properties", new DocMap()
                     .Add("LogGroupName", log.Project)

@@ -27,6 +27,10 @@ internal sealed class AzureFunctionsGenerator : ISpecGenerator
     {
         var context = new GenerationContext("Azure Functions", spec, options);
         var files = new List<GeneratedFile>();
+        if (spec.Provider.Region is not null)
+        {
+            context.Unsupported(spec.Provider, "region", "sets the region on the function app, not in host.json or function.json", "left it out (give it to 'az functionapp create --location')");
+        }
         foreach (Deployment deployment in deployments)
         {
             Generate(context, deployment, files);
@@ -174,7 +178,7 @@ internal sealed class AzureFunctionsGenerator : ISpecGenerator
             case QueueEvent mq:
                 if (mq.FilterTag is not null)
                 {
-                    context.Unsupported(mq, "filterTag", "Storage queues have no message tags to filter on", "left the filter out");
+                    context.Unsupported(mq, "filterTag", "has no message tags to filter Storage queue messages on", "left the filter out");
                 }
                 if (mq.BatchSize is { } batch)
                 {

@@ -26,9 +26,13 @@ internal sealed class FunctionGraphGenerator : ISpecGenerator
         {
             DocMap function = Function(context, deployment);
             var triggers = new List<(string Name, DocMap Trigger)>();
+            if (ApiGatewayTrigger(context, deployment) is { } apig)
+            {
+                triggers.Add(("http", apig));
+            }
             foreach (DeployedEvent deployed in deployment.Events)
             {
-                if (Trigger(context, deployment, deployed) is { } trigger)
+                if (Trigger(context, deployed) is { } trigger)
                 {
                     triggers.Add((deployed.Event.TriggerName, trigger));
                 }
@@ -98,27 +102,11 @@ internal sealed class FunctionGraphGenerator : ISpecGenerator
         return function;
     }
 
-    private static DocMap? Trigger(GenerationContext context, Deployment deployment, DeployedEvent deployed)
+    private static DocMap? Trigger(GenerationContext context, DeployedEvent deployed)
     {
         string name = deployed.Event.TriggerName;
         switch (deployed.Event)
         {
-            case HttpEvent http:
-                // The component's APIG trigger has no path or method: the API passes every request to the function.
-                if (deployment.Group is null && !Routes.IsCatchAll(http.Path))
-                {
-                    context.Unsupported(http, "path", "sets no path on the APIG trigger in s.yaml (every path reaches the function)", "wrote a trigger for every path");
-                }
-                if (deployment.Group is null && http.Methods.Count > 0)
-                {
-                    context.Unsupported(http, "method", "sets no method on the APIG trigger in s.yaml (every method reaches the function)", "wrote a trigger for every method");
-                }
-                int timeoutMs = System.Math.Min(60000, (deployment.Timeout ?? 30) * 1000);
-                return Make("APIG", true, new DocMap()
-                    .Add("name", GenerationContext.EnvironmentName(name))
-                    .Add("auth", "NONE")
-                    .Add("protocol", "HTTPS")
-                    .Add("timeout", timeoutMs));
             case TimerEvent timer:
                 var timerData = new DocMap().Add("name", name);
                 if (timer.Rate is { } rate)
@@ -156,6 +144,43 @@ internal sealed class FunctionGraphGenerator : ISpecGenerator
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The component's APIG trigger has no path or method: its API passes every request to the function. So every HTTP
+    /// event of a deployment (http and apigw alike) shares one trigger; a group's routes are enforced by the bootstrap
+    /// (faas-manifest.json), a lone function's path and methods cannot be kept.
+    /// </summary>
+    private static DocMap? ApiGatewayTrigger(GenerationContext context, Deployment deployment)
+    {
+        bool any = false;
+        foreach (DeployedEvent deployed in deployment.Events)
+        {
+            if (deployed.Event is not HttpEvent http)
+            {
+                continue;
+            }
+            any = true;
+            if (deployment.Group is null && !Routes.IsCatchAll(http.Path))
+            {
+                context.Unsupported(http, "path", "sets no path on the APIG trigger in s.yaml (every path reaches the function)", "wrote a trigger for every path");
+            }
+            if (deployment.Group is null && http.Methods.Count > 0)
+            {
+                context.Unsupported(http, Routes.MethodField(http), "sets no method on the APIG trigger in s.yaml (every method reaches the function)", "wrote a trigger for every method");
+            }
+        }
+        if (!any)
+        {
+            return null;
+        }
+        // APIG's backend timeout is at most 60 s, in milliseconds.
+        int timeoutMs = System.Math.Min(60000, (deployment.Timeout ?? 30) * 1000);
+        return Make("APIG", true, new DocMap()
+            .Add("name", GenerationContext.EnvironmentName(deployment.Name))
+            .Add("auth", "NONE")
+            .Add("protocol", "HTTPS")
+            .Add("timeout", timeoutMs));
     }
 
     private static DocMap Make(string type, bool enabled, DocMap eventData) => new DocMap()

@@ -25,6 +25,10 @@ internal sealed class KnativeGenerator : ISpecGenerator
     {
         var context = new GenerationContext("Knative", spec, options);
         var documents = new List<DocNode>();
+        if (spec.Provider.Region is not null)
+        {
+            context.Unsupported(spec.Provider, "region", "takes the cluster (or Cloud Run region) from where the manifest is applied, not from the manifest", "left it out (use the kubectl context, or 'gcloud run services replace --region')");
+        }
         foreach (Deployment deployment in deployments)
         {
             string name = ResourceName(spec, deployment);
@@ -93,7 +97,7 @@ internal sealed class KnativeGenerator : ISpecGenerator
             }
             if (deployment.Group is null && http.Methods.Count > 0)
             {
-                context.Unsupported(http, "method", "routes every method of the Service's URL to it", "served every method");
+                context.Unsupported(http, Routes.MethodField(http), "routes every method of the Service's URL to it", "served every method");
             }
         }
         return new DocMap()
@@ -149,7 +153,7 @@ internal sealed class KnativeGenerator : ISpecGenerator
                 }
                 if (mq.FilterTag is not null)
                 {
-                    context.Unsupported(mq, "filterTag", "Kafka records have no tags to filter on", "left the filter out");
+                    context.Unsupported(mq, "filterTag", "has no tags to filter Kafka records on", "left the filter out");
                 }
                 return new DocMap()
                     .Add("apiVersion", "sources.knative.dev/v1beta1")
@@ -178,7 +182,9 @@ internal sealed class KnativeGenerator : ISpecGenerator
         {
             metadata.Add("namespace", ns);
         }
-        return metadata.Add("labels", new DocMap().Add("app.kubernetes.io/part-of", context.Spec.Service));
+        return metadata.Add("labels", new DocMap()
+            .Add("app.kubernetes.io/part-of", context.Spec.Service)
+            .Add("app.kubernetes.io/instance", context.Spec.Provider.Stage));
     }
 
     /// <summary>A Kubernetes name (DNS-1035 label): <c>&lt;service&gt;-&lt;deployment&gt;</c>, lower case, '_' as '-'.</summary>

@@ -1,0 +1,56 @@
+using System.Linq;
+using Runtime.Spec.Generators;
+using Runtime.Spec.Model;
+using Xunit;
+
+namespace Runtime.Spec.Tests.Generators;
+
+/// <summary>
+/// Knative generator. The golden files under golden/knative/ were reviewed by hand once against the documented schema:
+/// Knative Serving API: https://knative.dev/docs/serving/reference/serving-api/; PingSource:
+/// https://knative.dev/docs/eventing/sources/ping-source/reference/; KafkaSource:
+/// https://knative.dev/docs/eventing/sources/kafka-source/reference/.
+/// </summary>
+public sealed class KnativeGeneratorTests
+{
+    private const CloudPlatform Cloud = CloudPlatform.Knative;
+
+    [Fact]
+    public void Generate_GroupOfThreeAndLoneFunction_MatchesGolden()
+    {
+        GeneratedFiles result = Samples.Generate(Cloud, Samples.Aggregated);
+
+        // A group's paths and methods are routed inside the bootstrap, so nothing is lost on any cloud.
+        Assert.Empty(result.Diagnostics);
+        Golden.Verify("knative", "aggregated", result);
+    }
+
+    [Fact]
+    public void Generate_EveryEventAndSettingAsWarnings_MatchesGoldenWithWarnings()
+    {
+        GeneratedFiles result = Samples.Generate(Cloud, Samples.Everything, Samples.Options(Cloud, unsupportedAsWarnings: true));
+
+        Assert.False(result.HasErrors);
+        Golden.Verify("knative", "everything", result);
+    }
+
+    [Fact]
+    public void Generate_UnsupportedField_ErrorAtTheFieldsLine()
+    {
+        GeneratedFiles result = Samples.Generate(Cloud, Samples.Everything);
+
+        Assert.True(result.HasErrors);
+        int line = Samples.LineOf(Cloud, Samples.Everything, "filterTag:");
+        Assert.Contains(result.Diagnostics, d => d.Severity == SpecSeverity.Error && d.Location.Line == line && d.Message.StartsWith("'filterTag':", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == SpecSeverity.Warning);
+    }
+
+    [Fact]
+    public void Generate_SameSpecTwice_SameBytes()
+    {
+        GeneratedFiles first = Samples.Generate(Cloud, Samples.Everything, Samples.Options(Cloud, unsupportedAsWarnings: true));
+        GeneratedFiles second = Samples.Generate(Cloud, Samples.Everything, Samples.Options(Cloud, unsupportedAsWarnings: true));
+
+        Assert.Equal(first.Files.Select(f => (f.Path, f.Content)), second.Files.Select(f => (f.Path, f.Content)));
+    }
+}

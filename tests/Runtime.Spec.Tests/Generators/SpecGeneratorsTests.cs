@@ -1,0 +1,95 @@
+using System;
+using System.Linq;
+using Runtime.Spec.Generators;
+using Runtime.Spec.Model;
+using Xunit;
+
+namespace Runtime.Spec.Tests.Generators;
+
+public sealed class SpecGeneratorsTests
+{
+    [Fact]
+    public void For_EveryCloud_ThatCloudsGenerator()
+    {
+        foreach (CloudPlatform cloud in Enum.GetValues<CloudPlatform>())
+        {
+            Assert.Equal(cloud, SpecGenerators.For(cloud).Platform);
+        }
+    }
+
+    [Theory]
+    [InlineData(CloudPlatform.Alibaba)]
+    [InlineData(CloudPlatform.Tencent)]
+    [InlineData(CloudPlatform.Huawei)]
+    public void Generate_LayerWithoutPublishedReference_ErrorAtTheLayer(CloudPlatform cloud)
+    {
+        GeneratedFiles result = Samples.Generate(cloud, Samples.Aggregated, new GenerateOptions { UnsupportedAsWarnings = true });
+
+        SpecDiagnostic error = Assert.Single(result.Diagnostics, d => d.Severity == SpecSeverity.Error);
+        Assert.Equal(Samples.LineOf(cloud, Samples.Aggregated, "path: ./layers/metrics"), error.Location.Line);
+        Assert.Contains("metrics", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_AwsCronWithDayOfMonthAndDayOfWeek_ErrorAtTheCron()
+    {
+        const string Yaml = """
+            service: shop
+            provider:
+              {provider}
+            functions:
+              report:
+                events:
+                  - timer:
+                      cron: "0 9 1 * 1"
+            """;
+
+        GeneratedFiles result = Samples.Generate(CloudPlatform.Aws, Yaml);
+
+        SpecDiagnostic error = Assert.Single(result.Diagnostics);
+        Assert.Equal(SpecSeverity.Error, error.Severity);
+        Assert.Equal(Samples.LineOf(CloudPlatform.Aws, Yaml, "cron:"), error.Location.Line);
+    }
+
+    [Fact]
+    public void Generate_KnativeQueueWithoutKafkaServers_Error()
+    {
+        const string Yaml = """
+            service: shop
+            provider:
+              {provider}
+            functions:
+              orders:
+                events:
+                  - mq:
+                      topic: orders
+            """;
+
+        GeneratedFiles result = Samples.Generate(CloudPlatform.Knative, Yaml, new GenerateOptions());
+
+        Assert.True(result.HasErrors);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("bootstrap servers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_AzureOnlyHttp_ForwardsHttpRequests()
+    {
+        GeneratedFiles result = Samples.Generate(CloudPlatform.Azure, Samples.Aggregated);
+
+        Assert.Contains("\"enableForwardingHttpRequest\": true", result.File("api/host.json")!.Content, StringComparison.Ordinal);
+        Assert.Contains("\"enableForwardingHttpRequest\": false", result.File("nightly/host.json")!.Content, StringComparison.Ordinal);
+        Assert.Contains("\"FAAS_HANDLER\": \"jobs.nightly\"", result.File("nightly/local.settings.json")!.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAAS_HANDLER", result.File("api/local.settings.json")!.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_AllFiles_LineFeedsAndTrailingNewline()
+    {
+        foreach (CloudPlatform cloud in Enum.GetValues<CloudPlatform>())
+        {
+            GeneratedFiles result = Samples.Generate(cloud, Samples.Everything, Samples.Options(cloud, unsupportedAsWarnings: true));
+            Assert.All(result.Files, f => Assert.True(f.Content.EndsWith('\n') && !f.Content.Contains('\r'), f.Path));
+            Assert.Equal(result.Files.Select(f => f.Path).Order(StringComparer.Ordinal), result.Files.Select(f => f.Path));
+        }
+    }
+}
