@@ -9,6 +9,8 @@ internal static class FaasCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("faas: turn f.yml into a cloud's deployment files (spec) and deployable artifacts (package).");
+        root.Subcommands.Add(SpecCommand.Create());
+        root.Subcommands.Add(PackageCommand.Create());
         return root;
     }
 }

@@ -28,5 +28,5 @@ internal sealed class PackageJob
     public required IReadOnlyList<KeyValuePair<string, string>> GeneratedFiles { get; init; }
 }
 
-/// <summary>A deployment and the <c>faas-manifest.json</c> text it ships (null for a lone function).</summary>
-internal sealed record PackagedDeployment(Deployment Deployment, string? Manifest);
+/// <summary>A deployment and the <c>faas-manifest.json</c> (UTF-8) it ships: null for a lone function, which needs none.</summary>
+internal sealed record PackagedDeployment(Deployment Deployment, byte[]? Manifest);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 
 namespace Runtime.Cli.Packaging;
 
@@ -15,10 +14,13 @@ internal static class Packager
     public const string BootstrapFileName = "bootstrap";
 
     /// <summary>The run-time manifest of an aggregation group, next to bootstrap.</summary>
-    public const string ManifestFileName = "faas-manifest.json";
+    public const string ManifestFileName = global::Runtime.Spec.ManifestWriter.FileName;
 
     /// <summary>The folder layers sit under: inside a layer zip (so it unpacks to /opt/layers) and inside a bundled artifact.</summary>
     public const string LayersFolder = "layers";
+
+    /// <summary>Azure Functions Core Tools' file of app settings, which a zip deploy does not read.</summary>
+    public const string LocalSettingsFileName = "local.settings.json";
 
     /// <summary>Writes <paramref name="job"/>; returns the paths written (relative to its output folder, <c>/</c>-separated), in order.</summary>
     public static IReadOnlyList<string> Write(PackageJob job)
@@ -48,10 +50,11 @@ internal static class Packager
             };
             if (packaged.Manifest is not null)
             {
-                items.Add(new ZipItem(ManifestFileName, ZipItem.Regular, BlobCache.Text(packaged.Manifest)));
+                items.Add(new ZipItem(ManifestFileName, ZipItem.Regular, ZipBlob.Create(packaged.Manifest)));
             }
             if (layout == ArtifactLayout.ZipWithBundledLayers)
             {
+                AddFunctionApp(items, job, name);
                 foreach (var layer in packaged.Deployment.Layers)
                 {
                     AddLayer(items, job.Layers[layer.Name], blobs);
@@ -88,6 +91,29 @@ internal static class Packager
                     yield return job.Layers[layer.Name];
                 }
             }
+        }
+    }
+
+    // Azure zip deploy takes the function app folder as is: host.json and one folder per Azure function at the zip's root
+    // (https://learn.microsoft.com/azure/azure-functions/deployment-zip-push). local.settings.json stays out: it holds the
+    // app settings, published as settings, not as a file.
+    private static void AddFunctionApp(List<ZipItem> items, PackageJob job, string deployment)
+    {
+        string root = deployment + "/";
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> file in job.GeneratedFiles)
+        {
+            if (!file.Key.StartsWith(root, StringComparison.Ordinal) || file.Key == root + LocalSettingsFileName)
+            {
+                continue;
+            }
+            string name = file.Key[root.Length..];
+            int slash = name.LastIndexOf('/');
+            if (slash > 0 && folders.Add(name[..slash]))
+            {
+                items.Add(ZipItem.Folder(name[..slash]));
+            }
+            items.Add(new ZipItem(name, ZipItem.Regular, ZipBlob.Create(OutputFiles.Utf8.GetBytes(file.Value))));
         }
     }
 
@@ -134,7 +160,7 @@ internal static class Packager
         SetMode(bootstrap, ZipItem.Executable);
         if (packaged.Manifest is not null)
         {
-            WriteText(folder, ManifestFileName, packaged.Manifest);
+            File.WriteAllBytes(Path.Combine(folder, ManifestFileName), packaged.Manifest);
         }
         foreach (var layer in packaged.Deployment.Layers)
         {
@@ -160,12 +186,8 @@ internal static class Packager
         ZipWriter.Write(stream, items);
     }
 
-    private static void WriteText(string outDirectory, string relativePath, string content)
-    {
-        string path = Path.Combine(outDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content, s_utf8);
-    }
+    private static void WriteText(string outDirectory, string relativePath, string content) =>
+        OutputFiles.WriteText(outDirectory, relativePath, content);
 
     // Executable stays executable (a layer's helper binary), everything else is rw-r--r--, whatever the umask was.
     // Windows keeps no modes: there every layer file is rw-r--r-- (the bootstrap's own mode is set regardless).
@@ -183,8 +205,6 @@ internal static class Packager
             File.SetUnixFileMode(path, mode);
         }
     }
-
-    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Compressed files by path, so each is deflated once per run.</summary>
     private sealed class BlobCache
@@ -204,6 +224,5 @@ internal static class Packager
             return blob;
         }
 
-        public static ZipBlob Text(string text) => ZipBlob.Create(s_utf8.GetBytes(text));
     }
 }
