@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Runtime.Cli.Tests;
 
-public sealed class PackageCommandTests
+public sealed partial class PackageCommandTests
 {
     [Fact]
     public void Package_Aws_ZipPerDeploymentWithExecutableBootstrap()
