@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading.Tasks;
 
 namespace Runtime.Cli.Packaging;
 
@@ -33,8 +34,8 @@ internal static class Packager
             written.Add(file.Key);
         }
 
-        var blobs = new BlobCache();
         ArtifactLayout layout = ArtifactLayouts.Of(job.Platform);
+        var blobs = new BlobCache(job, layout);
         foreach (PackagedDeployment packaged in job.Deployments)
         {
             string name = packaged.Deployment.Name;
@@ -46,7 +47,7 @@ internal static class Packager
             }
             var items = new List<ZipItem>
             {
-                new(BootstrapFileName, ZipItem.Executable, blobs.Bootstrap(job.Bootstrap)),
+                new(BootstrapFileName, ZipItem.Executable, blobs.Bootstrap),
             };
             if (packaged.Manifest is not null)
             {
@@ -206,23 +207,49 @@ internal static class Packager
         }
     }
 
-    /// <summary>Compressed files by path, so each is deflated once per run.</summary>
+    /// <summary>
+    /// Every file the zips hold, compressed once each before any zip is written, in parallel (largest first): deflate is
+    /// most of the package step's time, and the files are independent.
+    /// </summary>
     private sealed class BlobCache
     {
         private readonly Dictionary<string, ZipBlob> _files = new(StringComparer.Ordinal);
-        private ZipBlob? _bootstrap;
+        private readonly ZipBlob? _bootstrap;
 
-        public ZipBlob Bootstrap(BootstrapImage image) => _bootstrap ??= ZipBlob.Create(image.Content);
-
-        public ZipBlob File(string path)
+        public BlobCache(PackageJob job, ArtifactLayout layout)
         {
-            if (!_files.TryGetValue(path, out ZipBlob? blob))
+            if (layout == ArtifactLayout.ContainerFolder)
             {
-                blob = ZipBlob.Create(System.IO.File.ReadAllBytes(path));
-                _files.Add(path, blob);
+                return; // Files are copied as they are.
             }
-            return blob;
+            var sources = new List<(string? Path, long Length)> { (null, job.Bootstrap.Content.Length) };
+            foreach (LayerFolder layer in UsedLayers(job))
+            {
+                foreach (string file in layer.Files)
+                {
+                    string path = layer.PathOf(file);
+                    sources.Add((path, new FileInfo(path).Length));
+                }
+            }
+            sources.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+            var blobs = new ZipBlob[sources.Count];
+            Parallel.For(0, sources.Count, i =>
+                blobs[i] = ZipBlob.Create(sources[i].Path is { } path ? System.IO.File.ReadAllBytes(path) : job.Bootstrap.Content));
+            for (int i = 0; i < sources.Count; i++)
+            {
+                if (sources[i].Path is { } path)
+                {
+                    _files[path] = blobs[i];
+                }
+                else
+                {
+                    _bootstrap = blobs[i];
+                }
+            }
         }
 
+        public ZipBlob Bootstrap => _bootstrap ?? throw new InvalidOperationException("the bootstrap was not compressed for this layout");
+
+        public ZipBlob File(string path) => _files[path];
     }
 }

@@ -11,6 +11,11 @@ namespace Runtime.Cli.Packaging;
 /// </summary>
 internal sealed class ZipBlob
 {
+    // zlib level 2. On a 5.1 MiB native-AOT bootstrap (this machine, .NET 10's zlib-ng): level 6 (Optimal) gives 2211 KiB
+    // in ~420 ms, level 2 2332 KiB (+5 %) in ~200 ms, level 1 (Fastest) 2757 KiB (+25 %) in ~95 ms. Level 2 keeps the
+    // upload nearly as small and halves the package step's main cost (bench/SpecBench).
+    private static readonly ZLibCompressionOptions s_level = new() { CompressionLevel = 2 };
+
     private ZipBlob(ushort method, uint crc32, long length, byte[] data)
     {
         Method = method;
@@ -36,7 +41,7 @@ internal sealed class ZipBlob
     {
         uint crc = System.IO.Hashing.Crc32.HashToUInt32(content);
         using var compressed = new MemoryStream(content.Length / 2 + 64);
-        using (var deflate = new DeflateStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        using (var deflate = new DeflateStream(compressed, s_level, leaveOpen: true))
         {
             deflate.Write(content);
         }
