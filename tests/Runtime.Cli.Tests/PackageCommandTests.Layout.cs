@@ -133,7 +133,11 @@ public sealed partial class PackageCommandTests
         Assert.Contains("FROM debian:12-slim\n", dockerfile);
         Assert.Contains("COPY bootstrap ./bootstrap\n", dockerfile);
         Assert.Contains("COPY faas-manifest.json ./faas-manifest.json\n", dockerfile);
-        Assert.Contains("COPY layers/ /opt/layers/\n", dockerfile);
+        Assert.Contains("WORKDIR /app\n", dockerfile);
+        Assert.Contains("COPY layers/ ./layers/\n", dockerfile);
+        Assert.Contains("ENV FAAS_LAYERS_DIR=/app/layers\n", dockerfile);
+        // The generated Knative Service points the bootstrap at the same folder, relative to the working folder.
+        Assert.Contains("name: FAAS_LAYERS_DIR\n              value: layers\n", File.ReadAllText(temp.Combine("dist", "service.yaml")));
         Assert.DoesNotContain("faas-manifest", File.ReadAllText(temp.Combine("dist", "nightly", "Dockerfile")));
         Assert.False(File.Exists(temp.Combine("dist", "api.zip")));
     }

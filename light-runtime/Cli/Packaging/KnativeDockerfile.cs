@@ -6,7 +6,9 @@ namespace Runtime.Cli.Packaging;
 /// <summary>
 /// The Dockerfile of a Knative deployment's folder. Debian 12 because its glibc (2.36) is what the package step checks the
 /// bootstrap against; ca-certificates because a native-AOT .NET process validates TLS against the system store
-/// (libssl3 is already in debian:12-slim). Layers go to <c>/opt/layers</c>, the bootstrap's default layers folder.
+/// (libssl3 is already in debian:12-slim). Layers stay next to bootstrap in <c>/app/layers</c>, where the generated
+/// Knative Service points <c>FAAS_LAYERS_DIR</c> (relative, from the working folder); the image sets it too, so it runs
+/// the same without that manifest.
 /// </summary>
 internal static class KnativeDockerfile
 {
@@ -29,7 +31,8 @@ internal static class KnativeDockerfile
         }
         if (deployment.Layers.Count > 0)
         {
-            text.Append("COPY layers/ /opt/layers/\n");
+            text.Append("COPY layers/ ./layers/\n");
+            text.Append("ENV FAAS_LAYERS_DIR=/app/layers\n");
         }
         text.Append("USER 65532:65532\n");
         text.Append("ENTRYPOINT [\"/app/bootstrap\"]\n");
