@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Runtime.Spec.Model;
 
@@ -29,7 +30,8 @@ public static class ManifestWriter
     /// <summary>Writes the manifest of <paramref name="deployment"/> (one of <paramref name="spec"/>'s planned deployments) as UTF-8 JSON.</summary>
     public static void Write(IBufferWriter<byte> output, ServiceSpec spec, Deployment deployment)
     {
-        using var json = new Utf8JsonWriter(output);
+        // Relaxed escaping keeps '+' in "{key+}" readable; the file is never embedded in HTML.
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteNumber("version", Version);
         json.WriteString("service", spec.Service);

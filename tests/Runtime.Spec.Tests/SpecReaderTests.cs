@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Runtime.Spec.Tests;
 
-public sealed class SpecReaderTests
+public sealed partial class SpecReaderTests
 {
     [Fact]
     public void Read_FullFile_BindsEverySection()

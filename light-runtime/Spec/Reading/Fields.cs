@@ -42,7 +42,8 @@ internal sealed class Fields
         YamlEntry? entry = _mapping.Entries.FirstOrDefault(e => e.Key.Value == key);
         if (entry is null)
         {
-            if (required)
+            // A misspelt key ("fucntions") is reported once, by Finish, as unknown with "did you mean".
+            if (required && !_mapping.Entries.Any(e => KeySuggestion.Nearest(e.Key.Value, [key]) is not null))
             {
                 Bag.Error(OwnerLocation, $"{Owner} has no '{key}'; expected {expected}");
             }
@@ -161,9 +162,10 @@ internal sealed class Fields
 
     /// <summary>
     /// A mapping of variable names to scalar values (<c>environment</c>, layer <c>settings</c>): numbers and booleans
-    /// are kept as written. Stamps each value's location as <c>key.NAME</c>.
+    /// are kept as written. Stamps each value's location as <c>key.NAME</c>. <paramref name="reserveFaas"/>: names
+    /// starting <c>FAAS_</c> are the runtime's own settings (FAAS_HANDLER...), which a function's environment must not set.
     /// </summary>
-    public Dictionary<string, string> Variables(string key, string what)
+    public Dictionary<string, string> Variables(string key, string what, bool reserveFaas = false)
     {
         var variables = new Dictionary<string, string>(System.StringComparer.Ordinal);
         string expected = $"a mapping of {what} names to values";
@@ -179,7 +181,7 @@ internal sealed class Fields
                 Bag.Error(entry.Key.Location, $"'{name}' is not a valid {what} name; expected a letter, then letters, digits and '_'");
                 continue;
             }
-            if (what == "environment variable" && name.StartsWith("FAAS_", System.StringComparison.Ordinal))
+            if (reserveFaas && name.StartsWith("FAAS_", System.StringComparison.Ordinal))
             {
                 Bag.Error(entry.Key.Location, $"'{name}' is reserved: the runtime sets the FAAS_ variables");
                 continue;

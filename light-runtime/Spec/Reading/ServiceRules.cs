@@ -15,7 +15,9 @@ internal static class ServiceRules
     {
         Groups(spec, bag);
         TriggerNames(spec, bag);
-        foreach (Deployment deployment in DeploymentPlanner.Plan(spec))
+        IReadOnlyList<Deployment> plan = DeploymentPlanner.Plan(spec);
+        GatewayRoutes(plan, bag);
+        foreach (Deployment deployment in plan)
         {
             Routes(deployment, bag);
             if (deployment.Group is { } group)
@@ -105,7 +107,7 @@ internal static class ServiceRules
             string key = HttpPathRules.RouteKey(path);
             foreach ((DeployedEvent other, HttpEvent otherHttp, string otherKey) in seen)
             {
-                bool overlap = http.Methods.Count == 0 || otherHttp.Methods.Count == 0 || http.Methods.Intersect(otherHttp.Methods).Any();
+                bool overlap = Overlap(http, otherHttp);
                 bool sameFunction = other.Function == deployed.Function;
                 // One function may expose one route both as 'http' and 'apigw' (written exactly alike: the manifest
                 // then lists it once); anything else matching the same requests is ambiguous.
@@ -113,16 +115,50 @@ internal static class ServiceRules
                     && otherHttp.Methods.Order().SequenceEqual(http.Methods.Order());
                 if (otherKey == key && overlap && !sameRoute)
                 {
-                    string methods = http.Methods.Count == 0 ? "ANY" : string.Join(',', http.Methods);
                     string where = sameFunction ? "another event of this function" : $"function '{other.Function.Name}'";
                     string scope = deployment.Group is { } group ? $" in group '{group.Name}'" : "";
-                    bag.Error(http.LocationOf("path"), $"route '{methods} {path}'{scope} is already served by {where} (at {other.Event.LocationOf("path")})");
+                    bag.Error(http.LocationOf("path"), $"route '{Methods(http)} {path}'{scope} is already served by {where} (at {other.Event.LocationOf("path")})");
                     break;
                 }
             }
             seen.Add((deployed, http, key));
         }
     }
+
+    /// <summary>
+    /// <c>apigw</c> routes of different deployments: they share the service's one API gateway, so a route two
+    /// deployed functions both claim is ambiguous (within one deployment <see cref="Routes"/> reports it).
+    /// </summary>
+    private static void GatewayRoutes(IReadOnlyList<Deployment> plan, DiagnosticBag bag)
+    {
+        var seen = new List<(Deployment Deployment, DeployedEvent Event, HttpEvent Http, string Key)>();
+        foreach (Deployment deployment in plan)
+        {
+            foreach (DeployedEvent deployed in deployment.Events)
+            {
+                if (deployed.Event is not HttpEvent { ThroughApiGateway: true } http || deployed.DeployedPath is not { } path)
+                {
+                    continue;
+                }
+                string key = HttpPathRules.RouteKey(path);
+                foreach ((Deployment otherDeployment, DeployedEvent other, HttpEvent otherHttp, string otherKey) in seen)
+                {
+                    if (otherDeployment != deployment && otherKey == key && Overlap(http, otherHttp))
+                    {
+                        bag.Error(http.LocationOf("path"),
+                            $"API gateway route '{Methods(http)} {path}' is already served by function '{other.Function.Name}' (at {other.Event.LocationOf("path")}); the apigw routes of a service share one gateway");
+                        break;
+                    }
+                }
+                seen.Add((deployment, deployed, http, key));
+            }
+        }
+    }
+
+    private static bool Overlap(HttpEvent a, HttpEvent b) =>
+        a.Methods.Count == 0 || b.Methods.Count == 0 || a.Methods.Intersect(b.Methods).Any();
+
+    private static string Methods(HttpEvent http) => http.Methods.Count == 0 ? "ANY" : string.Join(',', http.Methods);
 
     private static void Handlers(AggregationGroup group, IReadOnlyList<FunctionSpec> members, DiagnosticBag bag)
     {

@@ -25,7 +25,8 @@ internal sealed partial class SpecBinder
         string[] names = functions.Select(f => f.Name).ToArray();
         foreach (YamlEntry entry in mapping.Entries)
         {
-            if (!CheckEntryName(entry.Key, "group") || EntryMapping(entry, "group") is not { } body)
+            CheckEntryName(entry.Key, "group");
+            if (EntryMapping(entry, "group") is not { } body)
             {
                 continue;
             }

@@ -19,7 +19,9 @@ internal sealed partial class SpecBinder
         }
         foreach (YamlEntry entry in mapping.Entries)
         {
-            if (!CheckEntryName(entry.Key, "layer") || EntryMapping(entry, "layer") is not { } body)
+            // A bad name is reported and the layer still bound, so functions naming it get no second message.
+            CheckEntryName(entry.Key, "layer");
+            if (EntryMapping(entry, "layer") is not { } body)
             {
                 continue;
             }
@@ -56,10 +58,8 @@ internal sealed partial class SpecBinder
         }
         foreach (YamlEntry function in mapping.Entries)
         {
-            if (!CheckEntryName(function.Key, "function"))
-            {
-                continue;
-            }
+            // A bad name is reported and the function still bound, so groups naming it get no second message.
+            CheckEntryName(function.Key, "function");
             // A function with nothing under it ("hello:") is valid: its handler is its name, and it has no events.
             YamlMapping body = function.Value as YamlMapping ?? new YamlMapping(function.Key.Location);
             if (function.Value is not YamlMapping && function.Value is not YamlScalar { IsNull: true })
@@ -90,7 +90,7 @@ internal sealed partial class SpecBinder
             Timeout = fields.Int("timeout", 1, MaxTimeout, " of seconds"),
             InitTimeout = fields.Int("initTimeout", 1, MaxTimeout, " of seconds"),
             Concurrency = fields.Int("concurrency", 1, MaxConcurrency, ""),
-            Environment = fields.Variables("environment", "environment variable"),
+            Environment = fields.Variables("environment", "environment variable", reserveFaas: true),
             Layers = FunctionLayers(fields, layers),
             Events = Events(fields, name),
         };

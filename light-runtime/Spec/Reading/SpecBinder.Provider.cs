@@ -52,7 +52,7 @@ internal sealed partial class SpecBinder
             Timeout = fields.Int("timeout", 1, MaxTimeout, " of seconds"),
             InitTimeout = fields.Int("initTimeout", 1, MaxTimeout, " of seconds"),
             Concurrency = fields.Int("concurrency", 1, MaxConcurrency, ""),
-            Environment = fields.Variables("environment", "environment variable"),
+            Environment = fields.Variables("environment", "environment variable", reserveFaas: true),
         };
         fields.Finish(provider);
         return provider;

@@ -80,15 +80,13 @@ internal sealed partial class SpecBinder
         return name;
     }
 
-    /// <summary>Checks the key of a named entry (function, layer, group) and says whether it is a valid name.</summary>
-    private bool CheckEntryName(YamlScalar key, string what)
+    /// <summary>Checks the key of a named entry (function, layer, group).</summary>
+    private void CheckEntryName(YamlScalar key, string what)
     {
         if (NameRules.Problem(key.Value) is { } problem)
         {
             Bag.Error(key.Location, $"{what} name '{key.Value}' {problem}");
-            return false;
         }
-        return true;
     }
 
     private YamlMapping? EntryMapping(YamlEntry entry, string what)

@@ -48,7 +48,11 @@ internal sealed class YamlTree
         }
         catch (YamlException ex)
         {
-            _bag.Error(At(ex.Start), "YAML syntax error: " + LowerFirst(ex.Message.TrimEnd('.')));
+            // The classic f.yml slip: "{path: /users/{id}}", where '{' and '}' are YAML inside a flow mapping.
+            string hint = ex.Message.Contains("flow mapping", StringComparison.Ordinal)
+                ? " (inside '{...}', quote a value that contains '{' or '}', e.g. path: \"/users/{id}\")"
+                : "";
+            _bag.Error(At(ex.Start), "YAML syntax error: " + LowerFirst(ex.Message.TrimEnd('.')) + hint);
             return null;
         }
         catch (InvalidOperationException)

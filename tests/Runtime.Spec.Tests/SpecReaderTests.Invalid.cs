@@ -7,7 +7,7 @@ namespace Runtime.Spec.Tests;
 /// Every kind of mistake in f.yml, each with the exact messages and positions it reports (the compiler-style lines
 /// the CLI prints). A row's file has only the mistakes its title names.
 /// </summary>
-public sealed class SpecReaderInvalidTests
+public sealed partial class SpecReaderTests
 {
     public static TheoryData<string, string, string> Invalid => new()
     {
@@ -38,6 +38,20 @@ public sealed class SpecReaderInvalidTests
             """
         },
         {
+            "unquoted path parameter in a flow mapping",
+            """
+            service: shop
+            provider: {name: aws}
+            functions:
+              hello:
+                events:
+                  - http: {path: /users/{id}, method: GET}
+            """,
+            """
+            f.yml:6:29: error: YAML syntax error: while parsing a flow mapping, did not find expected ',' or '}' (inside '{...}', quote a value that contains '{' or '}', e.g. path: "/users/{id}")
+            """
+        },
+        {
             "duplicate key",
             """
             service: shop
@@ -50,14 +64,13 @@ public sealed class SpecReaderInvalidTests
             """
         },
         {
-            "unknown root key with suggestion, missing functions",
+            "misspelt root key: reported once, not also as missing",
             """
             service: shop
             provider: {name: aws}
             fucntions: {hello: }
             """,
             """
-            f.yml:1:1: error: the file has no 'functions'; expected a mapping of function names to their settings
             f.yml:3:1: error: unknown key 'fucntions' in the file (did you mean 'functions'?)
             """
         },
@@ -882,6 +895,24 @@ public sealed class SpecReaderInvalidTests
             """
             f.yml:1:10: error: YAML tags ('tag:yaml.org,2002:str') are not supported; f.yml gives each key its type
             f.yml:2:11: error: unknown alias '*cloud'; no earlier node is anchored '&cloud'
+            """
+        },
+        {
+            "apigw route claimed by two deployed functions",
+            """
+            service: shop
+            provider: {name: aws}
+            functions:
+              users:
+                events:
+                  - apigw: {path: /users, method: GET}
+              admin:
+                events:
+                  - apigw: {path: /users}
+                  - http: {path: /users}
+            """,
+            """
+            f.yml:9:23: error: API gateway route 'ANY /users' is already served by function 'users' (at 6:23); the apigw routes of a service share one gateway
             """
         },
         {
