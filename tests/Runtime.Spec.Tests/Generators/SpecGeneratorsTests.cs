@@ -76,10 +76,10 @@ public sealed class SpecGeneratorsTests
     {
         GeneratedFiles result = Samples.Generate(CloudPlatform.Azure, Samples.Aggregated);
 
-        Assert.Contains("\"enableForwardingHttpRequest\": true", result.File("api/host.json")!.Content, StringComparison.Ordinal);
-        Assert.Contains("\"enableForwardingHttpRequest\": false", result.File("nightly/host.json")!.Content, StringComparison.Ordinal);
-        Assert.Contains("\"FAAS_HANDLER\": \"jobs.nightly\"", result.File("nightly/local.settings.json")!.Content, StringComparison.Ordinal);
-        Assert.DoesNotContain("FAAS_HANDLER", result.File("api/local.settings.json")!.Content, StringComparison.Ordinal);
+        Assert.Contains("\"enableForwardingHttpRequest\": true", result.File("shop-prod-api/host.json")!.Content, StringComparison.Ordinal);
+        Assert.Contains("\"enableForwardingHttpRequest\": false", result.File("shop-prod-nightly/host.json")!.Content, StringComparison.Ordinal);
+        Assert.Contains("\"FAAS_HANDLER\": \"jobs.nightly\"", result.File("shop-prod-nightly/local.settings.json")!.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAAS_HANDLER", result.File("shop-prod-api/local.settings.json")!.Content, StringComparison.Ordinal);
     }
 
     [Fact]

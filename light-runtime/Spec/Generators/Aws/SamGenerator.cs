@@ -145,7 +145,7 @@ internal sealed class SamGenerator : ISpecGenerator
                 }
                 if (!timer.Enabled)
                 {
-                    scheduleProperties.Add("State", "DISABLED");
+                    scheduleProperties.Add("Enabled", false);
                 }
                 events.Add(id, new DocMap().Add("Type", "Schedule").Add("Properties", scheduleProperties));
                 break;

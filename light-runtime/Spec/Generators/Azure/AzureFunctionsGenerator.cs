@@ -6,7 +6,8 @@ using Runtime.Spec.Model;
 namespace Runtime.Spec.Generators.Azure;
 
 /// <summary>
-/// Azure Functions custom handler: each deployment is a function app folder (<c>&lt;deployment&gt;/</c>) with
+/// Azure Functions custom handler: each deployment is a function app folder named like the app to create
+/// (<c>&lt;service&gt;-&lt;stage&gt;-&lt;deployment&gt;/</c>, which is where f.yml's stage goes) with
 /// <c>host.json</c> (custom handler <c>bootstrap</c>), one <c>&lt;trigger&gt;/function.json</c> per event (Azure allows one
 /// trigger per function, so each f.yml event is an Azure function named after its trigger; the bootstrap maps the
 /// name back through FAAS_HANDLER or faas-manifest.json) and <c>local.settings.json</c> holding the app settings
@@ -41,7 +42,7 @@ internal sealed class AzureFunctionsGenerator : ISpecGenerator
 
     private static void Generate(GenerationContext context, Deployment deployment, List<GeneratedFile> files)
     {
-        string root = deployment.Name;
+        string root = context.FunctionName(deployment);
         bool onlyHttp = deployment.Events.Count > 0;
         bool anyHttp = false;
         int? queueBatch = null;

@@ -62,7 +62,7 @@ internal sealed class ScfGenerator : ISpecGenerator
             var layers = new DocList();
             foreach (LayerSpec layer in deployment.Layers)
             {
-                if (context.Options.LayerReferences.TryGetValue(layer.Name, out string? version) && long.TryParse(version, out long number))
+                if (context.Options.LayerReferences.TryGetValue(layer.Name, out string? version) && long.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long number))
                 {
                     // Published as a layer named like the f.yml layer; its zip holds layers/<name>/, unpacked under /opt.
                     layers.Add(new DocMap().Add("name", layer.Name).Add("version", number));
