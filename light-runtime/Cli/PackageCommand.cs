@@ -101,12 +101,14 @@ internal static class PackageCommand
         {
             return null;
         }
-        GeneratedFiles generated = SpecGenerators.For(platform).Generate(input.Spec, deployments, arguments.Generate with
+        GenerateOptions options = arguments.Generate with
         {
             // The deployment files go into --out beside the artifacts.
             ArtifactsDirectory = ".",
             Architecture = bootstrap?.Machine ?? "x86_64",
-        });
+        };
+        GeneratedFiles generated = SpecGenerators.For(platform).Generate(input.Spec, deployments, options);
+        var naming = new GenerationContext(PlatformNames.Of(platform), input.Spec, options);
         report.AddRange(input.Path, generated.Diagnostics);
 
         string specDirectory = Path.GetDirectoryName(Path.GetFullPath(input.Path))!;
@@ -128,9 +130,11 @@ internal static class PackageCommand
             Service = input.Spec.Service,
             OutDirectory = arguments.OutDirectory,
             Bootstrap = bootstrap,
-            Deployments = deployments
-                .Select(d => new PackagedDeployment(d, d.Group is null ? null : ManifestWriter.ToUtf8Bytes(input.Spec, d)))
-                .ToArray(),
+            Deployments = deployments.Select(d => new PackagedDeployment(
+                d,
+                d.Group is null ? null : ManifestWriter.ToUtf8Bytes(input.Spec, d),
+                // The Azure generator writes each function app into a folder named like the app (GenerationContext.FunctionName).
+                platform == CloudPlatform.Azure ? naming.FunctionName(d) : null)).ToArray(),
             Layers = layers,
             GeneratedFiles = generated.Files.Select(f => KeyValuePair.Create(f.Path, f.Content)).ToArray(),
         };

@@ -78,7 +78,7 @@ public sealed partial class PackageCommandTests
     [InlineData("alibaba", "s.yaml")]
     [InlineData("tencent", "api/serverless.yml")]
     [InlineData("huawei", "s.yaml")]
-    [InlineData("azure", "api/host.json")]
+    [InlineData("azure", "shop-dev-api/host.json")]
     [InlineData("knative", "service.yaml")]
     public void Package_EveryCloud_WritesTheDeploymentFileBesideTheArtifacts(string platform, string deploymentFile)
     {
@@ -106,7 +106,7 @@ public sealed partial class PackageCommandTests
         Assert.Contains("layers/metrics/layer.json", api.Names);
         Assert.Contains("layers/metrics/Runtime.Layers.Metrics.so", api.Names);
         // Zip deploy takes the function app as it is: host.json and one folder per Azure function at the root.
-        Assert.Equal(File.ReadAllText(temp.Combine("dist", "api", "host.json")), api.Text("host.json"));
+        Assert.Equal(File.ReadAllText(temp.Combine("dist", "shop-dev-api", "host.json")), api.Text("host.json"));
         Assert.Contains(api.Names, n => n.EndsWith("/function.json"));
         // App settings are published from local.settings.json, never deployed in the zip.
         Assert.DoesNotContain("local.settings.json", api.Names);

@@ -115,7 +115,7 @@ public sealed class SpecCommandTests
     [InlineData("tencent", "api/serverless.yml")]
     [InlineData("alibaba", "s.yaml")]
     [InlineData("huawei", "s.yaml")]
-    [InlineData("azure", "nightly/host.json")]
+    [InlineData("azure", "shop-dev-nightly/host.json")]
     [InlineData("knative", "service.yaml")]
     public void Spec_EachCloud_WritesItsFiles(string platform, string file)
     {

@@ -55,7 +55,10 @@ internal static class Packager
             }
             if (layout == ArtifactLayout.ZipWithBundledLayers)
             {
-                AddFunctionApp(items, job, name);
+                if (packaged.AppFolder is not null)
+                {
+                    AddFunctionApp(items, job, packaged.AppFolder);
+                }
                 foreach (var layer in packaged.Deployment.Layers)
                 {
                     AddLayer(items, job.Layers[layer.Name], blobs);
@@ -98,9 +101,9 @@ internal static class Packager
     // Azure zip deploy takes the function app folder as is: host.json and one folder per Azure function at the zip's root
     // (https://learn.microsoft.com/azure/azure-functions/deployment-zip-push). local.settings.json stays out: it holds the
     // app settings, published as settings, not as a file.
-    private static void AddFunctionApp(List<ZipItem> items, PackageJob job, string deployment)
+    private static void AddFunctionApp(List<ZipItem> items, PackageJob job, string appFolder)
     {
-        string root = deployment + "/";
+        string root = appFolder + "/";
         var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, string> file in job.GeneratedFiles)
         {
