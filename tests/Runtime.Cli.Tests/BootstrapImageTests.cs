@@ -46,7 +46,7 @@ public sealed class BootstrapImageTests
     public void TryRead_PieExecutable_Accepted()
     {
         using var temp = new TempDirectory();
-        string path = temp.Write("bootstrap", ElfFixture.Build(["GLIBC_2.34"], ElfFixture.SharedObject, ElfFixture.Arm64, interpreter: true));
+        string path = temp.Write("bootstrap", ElfFixture.Build(["GLIBC_2.34"], ElfFixture.SharedObject, ElfFixture.Arm64, "/lib/ld-linux-aarch64.so.1"));
 
         BootstrapImage? image = BootstrapImage.TryRead(path, out string? error);
 
@@ -75,6 +75,17 @@ public sealed class BootstrapImageTests
 
         Assert.Null(BootstrapImage.TryRead(path, out string? error));
         Assert.Contains("shared library", error);
+    }
+
+    [Fact]
+    public void TryRead_MuslBuild_SaysToPublishForGlibc()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Write("bootstrap", ElfFixture.Build([], ElfFixture.SharedObject, interpreter: "/lib/ld-musl-x86_64.so.1"));
+
+        Assert.Null(BootstrapImage.TryRead(path, out string? error));
+        Assert.Contains("built for musl (its loader is /lib/ld-musl-x86_64.so.1)", error);
+        Assert.Contains("-r linux-x64", error);
     }
 
     [Fact]

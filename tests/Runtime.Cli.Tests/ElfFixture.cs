@@ -7,7 +7,7 @@ using System.Text;
 namespace Runtime.Cli.Tests;
 
 /// <summary>
-/// A minimal 64-bit little-endian ELF file written byte by byte: header, optional PT_INTERP program header, a string
+/// A minimal 64-bit little-endian ELF file written byte by byte: header, optional PT_INTERP program header and loader path, a string
 /// table and a .gnu.version_r section needing the given GLIBC_x.y versions from libc.so.6. Enough for the package step's
 /// checks, with versions no real binary on the test machine has to happen to need.
 /// </summary>
@@ -18,7 +18,7 @@ internal static class ElfFixture
     public const ushort X86_64 = 62;
     public const ushort Arm64 = 183;
 
-    public static byte[] Build(IReadOnlyList<string> glibcVersions, ushort type = Executable, ushort machine = X86_64, bool interpreter = false)
+    public static byte[] Build(IReadOnlyList<string> glibcVersions, ushort type = Executable, ushort machine = X86_64, string? interpreter = null)
     {
         var strings = new MemoryStream();
         strings.WriteByte(0);
@@ -45,8 +45,10 @@ internal static class ElfFixture
             }
         }
 
-        int programHeaders = interpreter ? 1 : 0;
-        int strtabOffset = 64 + 56 * programHeaders;
+        int programHeaders = interpreter is null ? 0 : 1;
+        byte[] interpreterPath = interpreter is null ? [] : [.. Encoding.ASCII.GetBytes(interpreter), 0];
+        int interpreterOffset = 64 + 56 * programHeaders;
+        int strtabOffset = interpreterOffset + interpreterPath.Length;
         int verneedOffset = strtabOffset + strtab.Length;
         int sectionTable = (verneedOffset + verneed.Length + 7) & ~7;
         int sections = glibcVersions.Count > 0 ? 3 : 2;
@@ -70,9 +72,12 @@ internal static class ElfFixture
         BinaryPrimitives.WriteUInt16LittleEndian(span[0x38..], (ushort)programHeaders);
         BinaryPrimitives.WriteUInt16LittleEndian(span[0x3A..], 64);
         BinaryPrimitives.WriteUInt16LittleEndian(span[0x3C..], (ushort)sections);
-        if (interpreter)
+        if (interpreter is not null)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(span[64..], 3); // PT_INTERP
+            BinaryPrimitives.WriteUInt64LittleEndian(span[(64 + 0x08)..], (ulong)interpreterOffset);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[(64 + 0x20)..], (ulong)interpreterPath.Length);
+            interpreterPath.CopyTo(span[interpreterOffset..]);
         }
         strtab.CopyTo(span[strtabOffset..]);
         verneed.CopyTo(span[verneedOffset..]);

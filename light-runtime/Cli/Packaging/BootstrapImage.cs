@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using Runtime.Spec.Packaging;
 
 namespace Runtime.Cli.Packaging;
@@ -97,7 +98,12 @@ internal sealed class BootstrapImage
         {
             return $"an ELF file for machine {machineCode}, not x86_64 (62) or arm64 (183); publish with -r linux-x64 or -r linux-arm64";
         }
-        if (type == EtExec || (type == EtDyn && HasInterpreter(elf)))
+        string? interpreter = Interpreter(elf);
+        if (interpreter is not null && interpreter.Contains("musl", StringComparison.Ordinal))
+        {
+            return $"built for musl (its loader is {interpreter}): the clouds' runtimes are glibc; publish with -r linux-x64 or -r linux-arm64, not linux-musl-*";
+        }
+        if (type == EtExec || (type == EtDyn && interpreter is not null))
         {
             return null;
         }
@@ -106,24 +112,34 @@ internal sealed class BootstrapImage
             : $"an ELF file of type {type}, not an executable";
     }
 
-    // A position-independent executable is ET_DYN like a shared library; what sets it apart is the PT_INTERP program
-    // header naming the dynamic loader (System V gABI, "Program Header").
-    private static bool HasInterpreter(ReadOnlySpan<byte> elf)
+    // The PT_INTERP program header's path (the dynamic loader), or null without one. It also sets a position-independent
+    // executable apart from a shared library, both ET_DYN (System V gABI, "Program Header").
+    private static string? Interpreter(ReadOnlySpan<byte> elf)
     {
         ulong table = BinaryPrimitives.ReadUInt64LittleEndian(elf[0x20..]);
         ushort entrySize = BinaryPrimitives.ReadUInt16LittleEndian(elf[0x36..]);
         ushort count = BinaryPrimitives.ReadUInt16LittleEndian(elf[0x38..]);
         if (table == 0 || entrySize < 56 || table + (ulong)entrySize * count > (ulong)elf.Length)
         {
-            return false;
+            return null;
         }
         for (int i = 0; i < count; i++)
         {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(elf[(int)((int)table + i * entrySize)..]) == PtInterp)
+            ReadOnlySpan<byte> header = elf[(int)((int)table + i * entrySize)..];
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != PtInterp)
             {
-                return true;
+                continue;
             }
+            ulong offset = BinaryPrimitives.ReadUInt64LittleEndian(header[0x08..]);
+            ulong size = BinaryPrimitives.ReadUInt64LittleEndian(header[0x20..]);
+            if (offset + size > (ulong)elf.Length || size == 0)
+            {
+                return ""; // Present but unreadable: still an executable; the loader will say more than we can.
+            }
+            ReadOnlySpan<byte> path = elf.Slice((int)offset, (int)size);
+            int end = path.IndexOf((byte)0);
+            return Encoding.ASCII.GetString(end < 0 ? path : path[..end]);
         }
-        return false;
+        return null;
     }
 }
