@@ -113,9 +113,11 @@ internal static class PackageCommand
 
         string specDirectory = Path.GetDirectoryName(Path.GetFullPath(input.Path))!;
         var layers = new Dictionary<string, LayerFolder>(StringComparer.Ordinal);
+        var looked = new HashSet<string>(StringComparer.Ordinal);
         foreach (LayerSpec layer in deployments.SelectMany(d => d.Layers))
         {
-            if (!layers.ContainsKey(layer.Name) && LayerFolder.Find(layer, specDirectory, input.Path, report) is { } folder)
+            // Once per layer, however many deployments use it, so a missing folder is one error.
+            if (looked.Add(layer.Name) && LayerFolder.Find(layer, specDirectory, input.Path, report) is { } folder)
             {
                 layers.Add(layer.Name, folder);
             }
