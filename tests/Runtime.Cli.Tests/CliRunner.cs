@@ -14,9 +14,3 @@ internal static class CliRunner
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }
-
-/// <summary>Exit code, stdout and stderr of one run.</summary>
-internal sealed record CliResult(int Code, string Output, string Error)
-{
-    public override string ToString() => $"exit {Code}\n--- stdout\n{Output}--- stderr\n{Error}";
-}

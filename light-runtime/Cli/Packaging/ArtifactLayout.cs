@@ -1,5 +1,3 @@
-using Runtime.Spec.Model;
-
 namespace Runtime.Cli.Packaging;
 
 /// <summary>How a cloud takes a deployment's code and its layers.</summary>
@@ -17,16 +15,4 @@ internal enum ArtifactLayout
 
     /// <summary>A folder <c>&lt;deployment&gt;/</c> with bootstrap, manifest, <c>layers/</c> and a Dockerfile: the image's build context (Knative).</summary>
     ContainerFolder,
-}
-
-/// <summary>The <see cref="ArtifactLayout"/> of each cloud.</summary>
-internal static class ArtifactLayouts
-{
-    /// <summary>The layout <paramref name="platform"/> takes.</summary>
-    public static ArtifactLayout Of(CloudPlatform platform) => platform switch
-    {
-        CloudPlatform.Azure => ArtifactLayout.ZipWithBundledLayers,
-        CloudPlatform.Knative => ArtifactLayout.ContainerFolder,
-        _ => ArtifactLayout.ZipWithOptLayers,
-    };
 }
