@@ -78,7 +78,7 @@ internal static class CliOptions
         {
             static result =>
             {
-                foreach (var token in result.Tokens)
+                foreach (System.CommandLine.Parsing.Token token in result.Tokens)
                 {
                     int eq = token.Value.IndexOf('=');
                     if (eq <= 0 || eq == token.Value.Length - 1)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using Runtime.Spec.Model;
 
 namespace Runtime.Cli.Packaging;
 
@@ -59,7 +60,7 @@ internal static class Packager
                 {
                     AddFunctionApp(items, job, packaged.AppFolder);
                 }
-                foreach (var layer in packaged.Deployment.Layers)
+                foreach (LayerSpec layer in packaged.Deployment.Layers)
                 {
                     AddLayer(items, job.Layers[layer.Name], blobs);
                 }
@@ -88,7 +89,7 @@ internal static class Packager
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (PackagedDeployment packaged in job.Deployments)
         {
-            foreach (var layer in packaged.Deployment.Layers)
+            foreach (LayerSpec layer in packaged.Deployment.Layers)
             {
                 if (seen.Add(layer.Name))
                 {
@@ -166,7 +167,7 @@ internal static class Packager
         {
             File.WriteAllBytes(Path.Combine(folder, ManifestFileName), packaged.Manifest);
         }
-        foreach (var layer in packaged.Deployment.Layers)
+        foreach (LayerSpec layer in packaged.Deployment.Layers)
         {
             LayerFolder source = job.Layers[layer.Name];
             string target = Path.Combine(folder, LayersFolder, layer.Name);
