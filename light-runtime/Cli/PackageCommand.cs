@@ -134,7 +134,7 @@ internal static class PackageCommand
             Bootstrap = bootstrap,
             Deployments = deployments.Select(d => new PackagedDeployment(
                 d,
-                d.Group is null ? null : ManifestWriter.ToUtf8Bytes(input.Spec, d),
+                ManifestWriter.ToUtf8Bytes(input.Spec, d),
                 // The Azure generator writes each function app into a folder named like the app (GenerationContext.FunctionName).
                 platform == CloudPlatform.Azure ? naming.FunctionName(d) : null)).ToArray(),
             Layers = layers,

@@ -22,9 +22,30 @@ public sealed partial class PackageCommandTests
         Assert.Equal(0b111_101_101, api.ModeOf("bootstrap"));
         Assert.Equal(File.ReadAllBytes(bootstrap), api.Bytes("bootstrap"));
         var nightly = new ZipContent(temp.Combine("dist", "nightly.zip"));
-        // A lone function is routed by FAAS_HANDLER: no manifest.
-        Assert.Equal(["bootstrap"], nightly.Names);
+        // A lone function's manifest names its one function: the artifact serves it without FAAS_HANDLER.
+        Assert.Equal(["bootstrap", "faas-manifest.json"], nightly.Names);
         Assert.Equal(0b111_101_101, nightly.ModeOf("bootstrap"));
+        using JsonDocument manifest = JsonDocument.Parse(nightly.Text("faas-manifest.json"));
+        Assert.Equal(["nightly"], manifest.RootElement.GetProperty("functions").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public void Package_Aws_AlsoTheFoldersTheTemplateNames()
+    {
+        using var temp = new TempDirectory();
+        string bootstrap = Some.Bootstrap(temp);
+
+        CliResult result = Package(temp, Some.Service(temp), bootstrap, "aws");
+
+        Assert.True(result.Code == 0, result.ToString());
+        string template = File.ReadAllText(temp.Combine("dist", "template.yaml"));
+        Assert.Contains("CodeUri: './api'\n", template);
+        Assert.Contains("ContentUri: './layers/metrics'\n", template);
+        Assert.Equal(File.ReadAllBytes(bootstrap), File.ReadAllBytes(temp.Combine("dist", "api", "bootstrap")));
+        Assert.Equal((UnixFileMode)0b111_101_101, File.GetUnixFileMode(temp.Combine("dist", "api", "bootstrap")));
+        Assert.True(File.Exists(temp.Combine("dist", "api", "faas-manifest.json")));
+        // SAM zips ContentUri's folder as the layer: layers/metrics/ at its root, to unpack at /opt/layers/metrics.
+        Assert.Equal(Some.MetricsLayerJson, File.ReadAllText(temp.Combine("dist", "layers", "metrics", "layers", "metrics", "layer.json")));
     }
 
     [Fact]
@@ -138,7 +159,7 @@ public sealed partial class PackageCommandTests
         Assert.Contains("ENV FAAS_LAYERS_DIR=/app/layers\n", dockerfile);
         // The generated Knative Service points the bootstrap at the same folder, relative to the working folder.
         Assert.Contains("name: FAAS_LAYERS_DIR\n              value: layers\n", File.ReadAllText(temp.Combine("dist", "service.yaml")));
-        Assert.DoesNotContain("faas-manifest", File.ReadAllText(temp.Combine("dist", "nightly", "Dockerfile")));
+        Assert.Contains("COPY faas-manifest.json ./faas-manifest.json\n", File.ReadAllText(temp.Combine("dist", "nightly", "Dockerfile")));
         Assert.False(File.Exists(temp.Combine("dist", "api.zip")));
     }
 

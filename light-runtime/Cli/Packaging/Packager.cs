@@ -67,6 +67,13 @@ internal static class Packager
             }
             WriteZip(job.OutDirectory, name + ".zip", items);
             written.Add(name + ".zip");
+            if (layout == ArtifactLayout.ZipWithOptLayers)
+            {
+                // The deployment files name folders (SAM CodeUri, fc3/fgs code, scf src), which their tools zip at
+                // deploy time; the zip beside it is the same content for a console upload.
+                WriteDeploymentFolder(job, packaged, Path.Combine(job.OutDirectory, name));
+                written.Add(name + "/");
+            }
         }
 
         if (layout == ArtifactLayout.ZipWithOptLayers)
@@ -78,6 +85,10 @@ internal static class Packager
                 string path = LayersFolder + "/" + layer.Spec.Name + ".zip";
                 WriteZip(job.OutDirectory, path, items);
                 written.Add(path);
+                // The folder the deployment files name (SAM ContentUri): the zip's content, layers/<name>/ at its root.
+                string folder = LayersFolder + "/" + layer.Spec.Name + "/";
+                CopyLayer(layer, Path.Combine(job.OutDirectory, LayersFolder, layer.Spec.Name, LayersFolder, layer.Spec.Name));
+                written.Add(folder);
             }
         }
         return written;
@@ -159,6 +170,17 @@ internal static class Packager
     private static void WriteContainerFolder(PackageJob job, PackagedDeployment packaged)
     {
         string folder = Path.Combine(job.OutDirectory, packaged.Deployment.Name);
+        WriteDeploymentFolder(job, packaged, folder);
+        foreach (LayerSpec layer in packaged.Deployment.Layers)
+        {
+            CopyLayer(job.Layers[layer.Name], Path.Combine(folder, LayersFolder, layer.Name));
+        }
+        WriteText(folder, "Dockerfile", KnativeDockerfile.For(job.Service, packaged.Deployment, packaged.Manifest is not null));
+    }
+
+    // bootstrap (rwxr-xr-x) and, for a group, the run-time manifest.
+    private static void WriteDeploymentFolder(PackageJob job, PackagedDeployment packaged, string folder)
+    {
         Directory.CreateDirectory(folder);
         string bootstrap = Path.Combine(folder, BootstrapFileName);
         File.WriteAllBytes(bootstrap, job.Bootstrap.Content);
@@ -167,20 +189,18 @@ internal static class Packager
         {
             File.WriteAllBytes(Path.Combine(folder, ManifestFileName), packaged.Manifest);
         }
-        foreach (LayerSpec layer in packaged.Deployment.Layers)
+    }
+
+    private static void CopyLayer(LayerFolder source, string target)
+    {
+        foreach (string file in source.Files)
         {
-            LayerFolder source = job.Layers[layer.Name];
-            string target = Path.Combine(folder, LayersFolder, layer.Name);
-            foreach (string file in source.Files)
-            {
-                string from = source.PathOf(file);
-                string to = Path.Combine(target, file.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(from, to, overwrite: true);
-                SetMode(to, ModeOf(from));
-            }
+            string from = source.PathOf(file);
+            string to = Path.Combine(target, file.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to, overwrite: true);
+            SetMode(to, ModeOf(from));
         }
-        WriteText(folder, "Dockerfile", KnativeDockerfile.For(job.Service, packaged.Deployment, packaged.Manifest is not null));
     }
 
     private static void WriteZip(string outDirectory, string relativePath, IReadOnlyList<ZipItem> items)
