@@ -56,13 +56,7 @@ internal sealed class RouteTable
             return RouteOutcome.NotFound;
         }
         rest = Trim(rest);
-        int count = rest.IsEmpty ? 0 : rest.Count('/') + 1;
-        Span<Range> segments = count <= StackSegments ? stackalloc Range[StackSegments] : new Range[count];
-        segments = segments[..count];
-        if (count > 0)
-        {
-            rest.Split(segments, '/');
-        }
+        Span<Range> segments = Split(rest, stackalloc Range[StackSegments]);
         RouteEntry? pathOnly = null;
         RouteEntry[] entries = _entries;
         for (int i = 0; i < entries.Length; i++)
@@ -91,14 +85,20 @@ internal sealed class RouteTable
             return;
         }
         rest = Trim(rest);
+        Span<Range> segments = Split(rest, stackalloc Range[StackSegments]);
+        entry.Template.Fill(rest, segments, encoded: false, parameters);
+    }
+
+    /// <summary>The '/'-separated segments of <paramref name="rest"/>, in <paramref name="buffer"/> when they fit, else in a new array.</summary>
+    private static Span<Range> Split(ReadOnlySpan<char> rest, Span<Range> buffer)
+    {
         int count = rest.IsEmpty ? 0 : rest.Count('/') + 1;
-        Span<Range> segments = count <= StackSegments ? stackalloc Range[StackSegments] : new Range[count];
-        segments = segments[..count];
+        Span<Range> segments = count <= buffer.Length ? buffer[..count] : new Range[count];
         if (count > 0)
         {
             rest.Split(segments, '/');
         }
-        entry.Template.Fill(rest, segments, encoded: false, parameters);
+        return segments;
     }
 
     /// <summary>The methods of every route whose path matches <paramref name="path"/>, for a 405's <c>Allow</c>: <c>GET, POST</c>.</summary>
@@ -109,13 +109,7 @@ internal sealed class RouteTable
             return string.Empty;
         }
         rest = Trim(rest);
-        int count = rest.IsEmpty ? 0 : rest.Count('/') + 1;
-        Span<Range> segments = count <= StackSegments ? stackalloc Range[StackSegments] : new Range[count];
-        segments = segments[..count];
-        if (count > 0)
-        {
-            rest.Split(segments, '/');
-        }
+        Span<Range> segments = Split(rest, stackalloc Range[StackSegments]);
         var methods = new List<string>();
         foreach (RouteEntry candidate in _entries)
         {
