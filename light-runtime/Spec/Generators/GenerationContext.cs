@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Runtime.Spec.Generators.Output;
 using Runtime.Spec.Model;
 
 namespace Runtime.Spec.Generators;
@@ -46,6 +48,28 @@ internal sealed class GenerationContext
     /// <summary>Reports an error that no option turns into a warning (the file would not deploy at all).</summary>
     public void Error(SpecNode node, string field, string message) =>
         Add(SpecDiagnostic.Error(node.LocationOf(field), $"'{field}': {message}"));
+
+    /// <summary>
+    /// The deployment's layers as the published references its cloud's file takes (<see cref="GenerateOptions.LayerReferences"/>),
+    /// each turned into its entry by <paramref name="entry"/> (null when the reference is not valid there); a layer without
+    /// a usable reference is an error at its <c>path</c>, with the message <paramref name="missing"/> gives.
+    /// </summary>
+    public DocList PublishedLayers(Deployment deployment, Func<LayerSpec, string, DocNode?> entry, Func<LayerSpec, string> missing)
+    {
+        var layers = new DocList();
+        foreach (LayerSpec layer in deployment.Layers)
+        {
+            if (Options.LayerReferences.TryGetValue(layer.Name, out string? reference) && entry(layer, reference) is { } node)
+            {
+                layers.Add(node);
+            }
+            else
+            {
+                Error(layer, "path", missing(layer));
+            }
+        }
+        return layers;
+    }
 
     /// <summary>Adds a diagnostic once: a provider setting every deployment inherits is reported at its one line, not per deployment.</summary>
     private void Add(SpecDiagnostic diagnostic)

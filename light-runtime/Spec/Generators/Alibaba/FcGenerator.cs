@@ -64,18 +64,8 @@ internal sealed class FcGenerator : ISpecGenerator
         }
         if (deployment.Layers.Count > 0)
         {
-            var layers = new DocList();
-            foreach (LayerSpec layer in deployment.Layers)
-            {
-                if (context.Options.LayerReferences.TryGetValue(layer.Name, out string? arn))
-                {
-                    layers.Add(arn);
-                }
-                else
-                {
-                    context.Error(layer, "path", $"FC's s.yaml can only refer to a published layer version: give layer '{layer.Name}' its ARN (acs:fc:<region>:<account>:layers/<name>/versions/<n>) in the layer references");
-                }
-            }
+            DocList layers = context.PublishedLayers(deployment, static (_, arn) => DocScalar.String(arn),
+                static layer => $"FC's s.yaml can only refer to a published layer version: give layer '{layer.Name}' its ARN (acs:fc:<region>:<account>:layers/<name>/versions/<n>) in the layer references");
             props.Add("layers", layers);
         }
         var triggers = new DocList();

@@ -84,19 +84,9 @@ internal sealed class FunctionGraphGenerator : ISpecGenerator
         }
         if (deployment.Layers.Count > 0)
         {
-            var dependencies = new DocList();
-            foreach (LayerSpec layer in deployment.Layers)
-            {
-                if (context.Options.LayerReferences.TryGetValue(layer.Name, out string? id))
-                {
-                    // A dependency zip holding layers/<name>/ unpacks under /opt, so the bootstrap finds /opt/layers/<name>.
-                    dependencies.Add(id);
-                }
-                else
-                {
-                    context.Error(layer, "path", $"s.yaml can only refer to a published FunctionGraph dependency: give layer '{layer.Name}' its dependency version id in the layer references");
-                }
-            }
+            // A dependency zip holding layers/<name>/ unpacks under /opt, so the bootstrap finds /opt/layers/<name>.
+            DocList dependencies = context.PublishedLayers(deployment, static (_, id) => DocScalar.String(id),
+                static layer => $"s.yaml can only refer to a published FunctionGraph dependency: give layer '{layer.Name}' its dependency version id in the layer references");
             function.Add("dependVersionList", dependencies);
         }
         return function;

@@ -59,19 +59,12 @@ internal sealed class ScfGenerator : ISpecGenerator
         }
         if (deployment.Layers.Count > 0)
         {
-            var layers = new DocList();
-            foreach (LayerSpec layer in deployment.Layers)
-            {
-                if (context.Options.LayerReferences.TryGetValue(layer.Name, out string? version) && long.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long number))
-                {
-                    // Published as a layer named like the f.yml layer; its zip holds layers/<name>/, unpacked under /opt.
-                    layers.Add(new DocMap().Add("name", layer.Name).Add("version", number));
-                }
-                else
-                {
-                    context.Error(layer, "path", $"serverless.yml can only refer to a published SCF layer version: give layer '{layer.Name}' its version number in the layer references");
-                }
-            }
+            // Published as a layer named like the f.yml layer; its zip holds layers/<name>/, unpacked under /opt.
+            DocList layers = context.PublishedLayers(deployment,
+                static (layer, version) => long.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long number)
+                    ? new DocMap().Add("name", layer.Name).Add("version", number)
+                    : null,
+                static layer => $"serverless.yml can only refer to a published SCF layer version: give layer '{layer.Name}' its version number in the layer references");
             inputs.Add("layers", layers);
         }
         var events = new DocList();
