@@ -148,11 +148,19 @@ public sealed class FaultTests
     public async Task AppTooSlowForTheDeadline_TheInvocationTimesOutNamingTheLayer()
     {
         var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using FakeApp app = await FakeApp.StartAsync(web => web.MapGet("/slow", async () => { await never.Task; return "late"; }));
+        await using FakeApp app = await FakeApp.StartAsync(web =>
+        {
+            web.MapGet("/fast", () => "ok");
+            web.MapGet("/slow", async () => { await never.Task; return "late"; });
+        });
         await using AdapterHarness harness = await AdapterHarness.StartAsync(new Dictionary<string, string>
         {
             ["AWS_LWA_PORT"] = app.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        // The first invocation waits for readiness; on a loaded machine that alone could outlast a short deadline
+        // and end in the "not ready" timeout instead of the one this test is about.
+        (InvocationResult warm, _, _) = await harness.SendAsync(TestRequest.Get("/fast"), DateTimeOffset.UtcNow.AddSeconds(30));
+        Assert.Null(warm.Error);
 
         (InvocationResult result, _, _) = await harness.SendAsync(TestRequest.Get("/slow"), DateTimeOffset.UtcNow.AddMilliseconds(1000));
         never.SetResult();
