@@ -7,8 +7,9 @@ namespace Runtime.Soak;
 
 /// <summary>
 /// Judges a run. Warm-up is the first <see cref="SoakSettings.WarmupPercent"/> of the invocations, and longer if the
-/// child has not had a gen0 collection by then (until the gen0 budget has been used once, RSS only shows the heap
-/// filling). The sample that ends warm-up is the baseline; from it to the end:
+/// child has not had two gen0 collections by then: until the gen0 budget has been used, RSS only shows the heap
+/// filling, and the GC may raise the budget after the first collection. The sample that ends warm-up is the baseline;
+/// from it to the end:
 /// <list type="bullet">
 /// <item>VmRSS max − min at most <see cref="SoakSettings.RssDriftKb"/>;</item>
 /// <item>open descriptors and threads the same in every sample;</item>
@@ -27,7 +28,7 @@ internal static class DriftRules
         int start = -1;
         for (int i = 0; i < samples.Count; i++)
         {
-            if (samples[i].Invocations >= minimumWarmup && samples[i].Gen0 > 0)
+            if (samples[i].Invocations >= minimumWarmup && samples[i].Gen0 >= 2)
             {
                 start = i;
                 break;
@@ -36,7 +37,7 @@ internal static class DriftRules
 
         if (start < 0)
         {
-            failures.Add("warm-up never ended: the child had no gen0 collection in " + N(settings.Invocations)
+            failures.Add("warm-up never ended: the child had fewer than two gen0 collections in " + N(settings.Invocations)
                 + " invocations, so RSS may still be the heap filling (run longer)");
             start = samples.Count == 0 ? 0 : Math.Min(samples.Count - 1, Math.Max(0, minimumWarmup / settings.SampleEvery - 1));
         }

@@ -17,7 +17,7 @@ internal static class MarkdownReport
         md.AppendLine();
         md.AppendLine("Command: `" + report.Command + "`");
         md.AppendLine();
-        md.AppendLine(Invariant($"{report.Settings.Invocations:N0} invocations per platform through one `samples/Echo` bootstrap, one after another; every {report.Settings.SampleEvery:N0} the harness reads `/proc/<pid>` (VmRSS, `fd/` entries, Threads) and the bootstrap's `FAAS_DIAGNOSTICS_GC` line (collections per generation, GC heap after the last collection, bytes allocated). Warm-up: the first {report.Settings.WarmupPercent}%, and until the first gen0 collection; the sample that ends it is the baseline."));
+        md.AppendLine(Invariant($"{report.Settings.Invocations:N0} invocations per platform through one `samples/Echo` bootstrap, one after another; every {report.Settings.SampleEvery:N0} the harness reads `/proc/<pid>` (VmRSS, `fd/` entries, Threads) and the bootstrap's `FAAS_DIAGNOSTICS_GC` line (collections per generation, GC heap after the last collection, bytes allocated). Warm-up: the first {report.Settings.WarmupPercent}%, and until the second gen0 collection; the sample that ends it is the baseline."));
         md.AppendLine();
         md.AppendLine(Invariant($"Rules after warm-up: RSS max − min ≤ {report.Settings.RssDriftKb:N0} KiB; descriptors and threads constant; GC heap after the last collection moves ≤ {report.Settings.HeapDriftKb:N0} KiB; allocation per invocation and gen0 collections in the second half no more than 5% above the first; no ERROR/FATAL line; exit 0 on SIGTERM."));
         md.AppendLine();

@@ -5,7 +5,7 @@ namespace Runtime.Soak;
 /// <summary>One soak's size and bars.</summary>
 /// <param name="Invocations">Invocations per platform.</param>
 /// <param name="SampleEvery">Invocations between samples (also the child's <c>FAAS_DIAGNOSTICS_GC</c>).</param>
-/// <param name="WarmupPercent">Share of the run at the start that is warm-up, at least; warm-up also lasts until the child's first gen0 collection.</param>
+/// <param name="WarmupPercent">Share of the run at the start that is warm-up, at least; warm-up also lasts until the child's second gen0 collection.</param>
 /// <param name="RssDriftKb">Most VmRSS may move (max − min) after warm-up.</param>
 /// <param name="HeapDriftKb">Most the GC heap after the last collection may move (max − min) after warm-up.</param>
 /// <param name="Environment">More variables for the bootstrap (none by default).</param>
