@@ -17,6 +17,8 @@ internal sealed record SoakVerdict(
     int ThreadsMax,
     long HeapMinBytes,
     long HeapMaxBytes,
+    long HeapFloorFirstHalfBytes,
+    long HeapFloorSecondHalfBytes,
     int Gen0,
     int Gen1,
     int Gen2,
