@@ -51,6 +51,7 @@ internal static class LightHost
             int closeMs = settings.Int(RuntimeEnv.CloseTimeoutMs, (int)adapter.DefaultCloseTimeout.TotalMilliseconds, 0, 10 * 60 * 1000);
             string? explicitHandler = settings.String(RuntimeEnv.Handler);
             string? handler = explicitHandler ?? adapter.PlatformHandler;
+            int gcEvery = settings.Int(RuntimeEnv.DiagnosticsGc, 0, 0, int.MaxValue);
             using Logger log = LogSetup.Create(stdout, format, level);
             logger = log;
 
@@ -60,6 +61,12 @@ internal static class LightHost
                 log.Fatal("Cannot start: {Reason}", config.Message);
                 await adapter.ReportInitErrorAsync(FaaSErrorFactory.FromException(config), log, stop).ConfigureAwait(false);
                 return ExitCodes.StartFailed;
+            }
+
+            if (gcEvery > 0)
+            {
+                // Registered only when asked for: off, the invoke path has no hook to run (bench/Soak reads these lines).
+                builder.Hooks.Add(new GcDiagnosticsHook(gcEvery, log));
             }
 
             FunctionInfo function = adapter.DescribeFunction(handler);

@@ -39,6 +39,12 @@ internal static class RuntimeEnv
     /// <summary>Share of the function's memory given to the GC heap, in percent (default 75).</summary>
     public const string GcHeapPercent = "FAAS_GC_HEAP_PERCENT";
 
+    /// <summary>
+    /// Opt-in diagnostics: every this many invocations, log the process's GC collection counts, heap size and allocated
+    /// bytes (one Information line; unset or 0 = off, and then nothing is added to the invoke path). Used by bench/Soak.
+    /// </summary>
+    public const string DiagnosticsGc = "FAAS_DIAGNOSTICS_GC";
+
     /// <summary>Set by a user who configured the GC limit themselves; then the runtime leaves it alone.</summary>
     public const string DotnetGcHeapHardLimit = "DOTNET_GCHeapHardLimit";
 

@@ -58,6 +58,13 @@ builder.Functions
         ctx.Output.Write(System.Text.Encoding.UTF8.GetBytes(n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return ValueTask.CompletedTask;
     })
+    .AddRaw("switch", ctx =>
+    {
+        // Answers with the value of the AppContext switch named by the event (what Function.props baked in), or "unset".
+        string name = System.Text.Encoding.UTF8.GetString(ctx.Event.Span);
+        ctx.Output.Write(System.Text.Encoding.UTF8.GetBytes(AppContext.TryGetSwitch(name, out bool on) ? (on ? "true" : "false") : "unset"));
+        return ValueTask.CompletedTask;
+    })
     .AddRaw("failstart", _ => ValueTask.CompletedTask)
     .OnStart("failstart", (_, _) => throw new InvalidOperationException("the database is unreachable"));
 builder.Hooks.BeforeClose("test-close", (ctx, _) =>

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Runtime.Emulator;
@@ -181,5 +183,44 @@ public sealed class InProcessHostTests
         Assert.Equal(1, await host.Running.WaitAsync(Wait));
         Assert.Contains("AWS_LAMBDA_MAX_CONCURRENCY='0' is not an integer from 1 to 1024", report.BodyText);
         Assert.Contains("FAAS_CLOSE_TIMEOUT_MS='soon'", report.BodyText);
+    }
+
+    [Fact]
+    public async Task DiagnosticsGc_EveryTwoInvocations_LogsCollectionCountsAfterTheSecondAndFourth()
+    {
+        await using var aws = await AwsRuntimeApiEmulator.StartAsync();
+        var builder = new FunctionAppBuilder();
+        builder.Functions.AddRaw("echo", _ => default);
+        PendingInvocation[] pending = { aws.Enqueue("{}"), aws.Enqueue("{}"), aws.Enqueue("{}"), aws.Enqueue("{}"), aws.Enqueue("{}") };
+        await using var host = new Host(builder, aws.Environment, ("FAAS_DIAGNOSTICS_GC", "2"));
+
+        await pending[^1].Completion.WaitAsync(Wait);
+
+        string[] lines = host.Output.Lines.Where(l => l.Contains("GC after", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, lines.Length);
+        using JsonDocument second = JsonDocument.Parse(lines[0]);
+        using JsonDocument fourth = JsonDocument.Parse(lines[1]);
+        Assert.Equal(2, second.RootElement.GetProperty("Invocations").GetInt64());
+        Assert.Equal(4, fourth.RootElement.GetProperty("Invocations").GetInt64());
+        foreach (string name in new[] { "Gen0", "Gen1", "Gen2", "HeapBytes", "AllocatedBytes" })
+        {
+            Assert.True(fourth.RootElement.GetProperty(name).GetInt64() >= 0, name);
+        }
+    }
+
+    [Fact]
+    public async Task DiagnosticsGc_Unset_LogsNoGcLine()
+    {
+        await using var aws = await AwsRuntimeApiEmulator.StartAsync();
+        var builder = new FunctionAppBuilder();
+        builder.Functions.AddRaw("echo", _ => default);
+        PendingInvocation first = aws.Enqueue("{}");
+        PendingInvocation second = aws.Enqueue("{}");
+        await using var host = new Host(builder, aws.Environment);
+
+        await second.Completion.WaitAsync(Wait);
+
+        Assert.DoesNotContain(host.Output.Lines, l => l.Contains("GC after", StringComparison.Ordinal));
+        Assert.True(first.Completion.IsCompleted);
     }
 }
