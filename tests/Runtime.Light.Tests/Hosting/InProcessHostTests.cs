@@ -192,7 +192,7 @@ public sealed class InProcessHostTests
         var builder = new FunctionAppBuilder();
         builder.Functions.AddRaw("echo", _ => default);
         PendingInvocation[] pending = { aws.Enqueue("{}"), aws.Enqueue("{}"), aws.Enqueue("{}"), aws.Enqueue("{}"), aws.Enqueue("{}") };
-        await using var host = new Host(builder, aws.Environment, ("FAAS_DIAGNOSTICS_GC", "2"));
+        await using var host = new InProcessHost(builder, aws.Environment, ("FAAS_DIAGNOSTICS_GC", "2"));
 
         await pending[^1].Completion.WaitAsync(Wait);
 
@@ -216,7 +216,7 @@ public sealed class InProcessHostTests
         builder.Functions.AddRaw("echo", _ => default);
         PendingInvocation first = aws.Enqueue("{}");
         PendingInvocation second = aws.Enqueue("{}");
-        await using var host = new Host(builder, aws.Environment);
+        await using var host = new InProcessHost(builder, aws.Environment);
 
         await second.Completion.WaitAsync(Wait);
 
