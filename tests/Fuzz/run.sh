@@ -62,7 +62,7 @@ while kill -0 "$afl" 2>/dev/null; do
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
     [ "${hwm:-0}" -gt "$peak" ] && peak=$hwm
   done
-  sleep 2
+  sleep 0.5
 done
 wait "$afl" || { echo "afl-fuzz failed; see $out/afl/$t.log" >&2; tail -20 "$out/afl/$t.log" >&2; exit 1; }
 elapsed=$(( $(date +%s) - started ))
