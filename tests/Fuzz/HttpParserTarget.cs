@@ -13,9 +13,13 @@ namespace Runtime.Fuzz;
 /// rules in the style guide: a complete head minus its last byte is "incomplete" and consumes nothing; the input
 /// split into two segments (at a point the input picks) gives exactly the same outcome; the chunked body decoded from
 /// pieces, as the server feeds it, gives the same bytes as decoded in one go, never more than the body limit.
+/// Up to four pipelined requests are read from one input, each after the previous one's body.
 /// </summary>
 internal sealed class HttpParserTarget : IFuzzTarget
 {
+    /// <summary>Pipelined requests parsed from one input at most.</summary>
+    private const int MaxRequests = 4;
+
     private static readonly RequestLimits s_limits = new(8 * 1024, 32 * 1024, 32L * 1024 * 1024);
 
     public string Name => "http";
@@ -55,63 +59,80 @@ internal sealed class HttpParserTarget : IFuzzTarget
         }
     }
 
-    /// <summary>Parses a head and, if chunked, the body; describes the outcome. <paramref name="feedAt"/> is where a piecewise body feed pauses.</summary>
+    /// <summary>
+    /// Parses up to <see cref="MaxRequests"/> pipelined requests (head, then a Content-Length or chunked body) and
+    /// describes the outcome. <paramref name="feedAt"/> is where a piecewise chunked-body feed pauses.
+    /// </summary>
     private static string Parse(ReadOnlySequence<byte> input, int feedAt, out long headLength)
     {
         headLength = 0;
         var reader = new SequenceReader<byte>(input);
-        var head = new RequestHead();
-        try
-        {
-            if (!Http1RequestParser.TryParseHead(ref reader, head, s_limits))
-            {
-                if (reader.Consumed != 0)
-                {
-                    throw new FuzzFailure("'Incomplete' consumed bytes.");
-                }
-                return "incomplete";
-            }
-        }
-        catch (HttpRequestRejectedException ex)
-        {
-            return "head rejected " + ex.StatusCode + ": " + ex.Message;
-        }
-        headLength = reader.Consumed;
         var text = new StringBuilder();
-        text.Append(head.Method).Append(' ').Append(head.RawTarget).Append(" path=").Append(head.Path).Append(" raw=").Append(head.RawPath)
-            .Append(" query=").Append(head.QueryString).Append(' ').Append(head.Version).Append(" length=").Append(head.ContentLength)
-            .Append(" chunked=").Append(head.Chunked).Append(" keepAlive=").Append(head.KeepAlive).Append(" expect=").Append(head.ExpectContinue);
-        foreach (KeyValuePair<string, string> header in head.Headers)
+        for (int n = 0; n < MaxRequests && !reader.End; n++)
         {
-            text.Append(" [").Append(header.Key).Append('=').Append(header.Value).Append(']');
-        }
-        if (head.Chunked)
-        {
-            text.Append(" body: ").Append(DecodeChunked(input.Slice(reader.Position), Math.Max(0, feedAt - (int)headLength)));
+            var head = new RequestHead();
+            long start = reader.Consumed;
+            try
+            {
+                if (!Http1RequestParser.TryParseHead(ref reader, head, s_limits))
+                {
+                    if (reader.Consumed != start)
+                    {
+                        throw new FuzzFailure("'Incomplete' consumed bytes.");
+                    }
+                    return text.Append(" | incomplete").ToString();
+                }
+            }
+            catch (HttpRequestRejectedException ex)
+            {
+                return text.Append(" | head rejected ").Append(ex.StatusCode).Append(": ").Append(ex.Message).ToString();
+            }
+            if (n == 0)
+            {
+                headLength = reader.Consumed;
+            }
+            text.Append(" | ").Append(head.Method).Append(' ').Append(head.RawTarget).Append(" path=").Append(head.Path).Append(" raw=")
+                .Append(head.RawPath).Append(" query=").Append(head.QueryString).Append(' ').Append(head.Version).Append(" length=")
+                .Append(head.ContentLength).Append(" chunked=").Append(head.Chunked).Append(" keepAlive=").Append(head.KeepAlive)
+                .Append(" expect=").Append(head.ExpectContinue);
+            foreach (KeyValuePair<string, string> header in head.Headers)
+            {
+                text.Append(" [").Append(header.Key).Append('=').Append(header.Value).Append(']');
+            }
+            if (head.Chunked)
+            {
+                ReadOnlySequence<byte> body = input.Slice(reader.Position);
+                string once = Decode(body, body.Length, out long consumed);
+                string fed = Decode(body, Math.Clamp(feedAt - reader.Consumed, 0, body.Length), out _);
+                if (once != fed)
+                {
+                    throw new FuzzFailure($"The chunked body decodes differently when fed in two pieces:\n  once: {once}\n  fed:  {fed}");
+                }
+                text.Append(" body: ").Append(once);
+                if (consumed < 0)
+                {
+                    break;
+                }
+                reader.Advance(consumed);
+            }
+            else if (head.ContentLength > 0)
+            {
+                if (reader.Remaining < head.ContentLength)
+                {
+                    return text.Append(" body incomplete").ToString();
+                }
+                reader.Advance(head.ContentLength);
+            }
         }
         return text.ToString();
     }
 
-    /// <summary>
-    /// Decodes the chunked body in one go and again in two feeds (what has arrived at <paramref name="feedAt"/>, then
-    /// the rest), as the server does with each read; the two must agree.
-    /// </summary>
-    private static string DecodeChunked(ReadOnlySequence<byte> body, int feedAt)
-    {
-        string once = Decode(body, body.Length);
-        string fed = Decode(body, Math.Min(feedAt, body.Length));
-        if (once != fed)
-        {
-            throw new FuzzFailure($"The chunked body decodes differently when fed in two pieces (at {feedAt}):\n  once: {once}\n  fed:  {fed}");
-        }
-        return once;
-    }
-
-    private static string Decode(ReadOnlySequence<byte> body, long firstFeed)
+    /// <summary>Decodes a chunked body: the whole of it, or what has arrived at <paramref name="firstFeed"/> and then the rest (as the server feeds each read). <paramref name="consumed"/> is -1 unless done.</summary>
+    private static string Decode(ReadOnlySequence<byte> body, long firstFeed, out long consumed)
     {
         var decoder = default(ChunkedRequestBodyReader);
         var output = new ArrayBufferWriter<byte>();
-        long consumed = 0;
+        consumed = 0;
         try
         {
             foreach (long available in new[] { firstFeed, body.Length })
@@ -128,10 +149,12 @@ internal sealed class HttpParserTarget : IFuzzTarget
                     return "done " + output.WrittenCount + " bytes " + Fnv.Hash(output.WrittenSpan) + " rest " + (body.Length - consumed);
                 }
             }
+            consumed = -1;
             return "incomplete " + output.WrittenCount + " bytes " + Fnv.Hash(output.WrittenSpan);
         }
         catch (HttpRequestRejectedException ex)
         {
+            consumed = -1;
             return "body rejected " + ex.StatusCode + ": " + ex.Message;
         }
     }
