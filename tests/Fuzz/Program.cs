@@ -23,9 +23,17 @@ internal static class Program
                 + " [--corpus DIR] [--findings DIR] [--time-limit-ms MS]\n  targets: " + string.Join(", ", Targets.Names));
             return 2;
         }
-        IFuzzTarget target = Targets.Create(args[1]);
+        string name = args[1];
+        if (!Targets.Names.Contains(name))
+        {
+            Console.Error.WriteLine($"Unknown target '{name}'; targets: {string.Join(", ", Targets.Names)}.");
+            return 2;
+        }
         var options = new Options(args.Skip(2).ToArray());
-        var guard = new Guard(target, TimeSpan.FromMilliseconds(options.Long("--time-limit-ms", 5000)));
+        var timeLimit = TimeSpan.FromMilliseconds(options.Long("--time-limit-ms", 5000));
+        // Under an engine the target is created inside the engine's callback: instrumented code (the codecs' static
+        // state included) may only run once SharpFuzz has mapped the engine's coverage memory.
+        Guard? engineGuard = null;
         switch (args[0])
         {
             case "afl":
@@ -33,15 +41,21 @@ internal static class Program
                 // afl-fuzz -t enforces the time limit.
                 Fuzzer.Run(stream =>
                 {
+                    engineGuard ??= new Guard(Targets.Create(name), timeLimit);
                     using var copy = new MemoryStream();
                     stream.CopyTo(copy);
-                    guard.Run(copy.GetBuffer().AsSpan(0, (int)copy.Length), "afl input");
+                    engineGuard.Run(copy.GetBuffer().AsSpan(0, (int)copy.Length), "afl input");
                 });
                 return 0;
             case "libfuzzer":
-                Fuzzer.LibFuzzer.Run(span => guard.Run(span, "libfuzzer input"));
+                Fuzzer.LibFuzzer.Run(span =>
+                {
+                    engineGuard ??= new Guard(Targets.Create(name), timeLimit);
+                    engineGuard.Run(span, "libfuzzer input");
+                });
                 return 0;
             case "dict":
+                IFuzzTarget target = Targets.Create(name);
                 // The target's dictionary in AFL's -x format.
                 for (int i = 0; i < target.Dictionary.Length; i++)
                 {
@@ -55,7 +69,8 @@ internal static class Program
                 return 0;
             case "replay":
             case "mutate":
-                return new InProcessRun(target, guard, options, args[0] == "mutate").Execute();
+                IFuzzTarget inProcess = Targets.Create(name);
+                return new InProcessRun(inProcess, new Guard(inProcess, timeLimit), options, args[0] == "mutate").Execute();
             default:
                 Console.Error.WriteLine($"Unknown mode '{args[0]}'.");
                 return 2;

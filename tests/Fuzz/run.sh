@@ -37,15 +37,18 @@ if ! command -v afl-fuzz >/dev/null; then
   echo "afl-fuzz not found: installing Debian's afl++"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null
 fi
+# One plain build (for the dictionary and the replay below, which run outside afl-fuzz), and a copy of it instrumented:
+# instrumented code may only run under afl-fuzz (it writes to AFL's shared coverage map).
+plain="$out/bin"
+dotnet build "$here/Runtime.Fuzz.csproj" -c Release -o "$plain" --nologo -v quiet -clp:ErrorsOnly
 bin="$out/afl/bin"
-rm -rf "$bin"
-dotnet build "$here/Runtime.Fuzz.csproj" -c Release -o "$bin" --nologo -v quiet -clp:ErrorsOnly
+rm -rf "$bin" && mkdir -p "$out/afl" && cp -r "$plain" "$bin"
 (cd "$here" && dotnet tool restore >/dev/null)
 for assembly in Runtime.Light.dll Runtime.Engine.dll; do
   # Instrument only the project's own assemblies: coverage of the BCL (System.Text.Json) would be noise.
   (cd "$here" && dotnet tool run sharpfuzz "$bin/$assembly" Runtime.)
 done
-dotnet "$bin/Runtime.Fuzz.dll" dict "$t" > "$out/afl/$t.dict"
+dotnet "$plain/Runtime.Fuzz.dll" dict "$t" > "$out/afl/$t.dict"
 findings="$out/afl/$t"
 rm -rf "$findings"
 
@@ -66,6 +69,12 @@ while kill -0 "$afl" 2>/dev/null; do
 done
 wait "$afl" || { echo "afl-fuzz failed; see $out/afl/$t.log" >&2; tail -20 "$out/afl/$t.log" >&2; exit 1; }
 elapsed=$(( $(date +%s) - started ))
+
+# Replay what AFL kept (its queue, crashes and hangs) on the plain build: the same oracles outside AFL, plus the
+# largest allocation by any one of those inputs and the process's peak working set.
+replay=$(dotnet "$plain/Runtime.Fuzz.dll" replay "$t" "$findings/default/queue" "$findings/default/crashes" "$findings/default/hangs" \
+  --findings "$out/afl/$t-replay" 2>&1 | tail -1) || true
+echo "replay: $replay"
 
 stats="$findings/default/fuzzer_stats"
 get() { awk -F' *: *' -v k="$1" '$1==k {print $2}' "$stats"; }
