@@ -35,7 +35,7 @@ internal sealed class InProcessRun
     public int Execute()
     {
         List<string> paths = _options.Paths.Count > 0 ? _options.Paths
-            : new List<string> { _options.String("--corpus") ?? Path.Combine(AppContext.BaseDirectory, "corpus", _target.Name) };
+            : new List<string> { _options.String("--corpus") ?? Path.Combine("tests", "Fuzz", "corpus", _target.Name) }; // from the repo root
         List<(string Label, byte[] Bytes)> inputs = Load(paths);
         _guard.StartWatchdog(label =>
         {

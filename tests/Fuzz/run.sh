@@ -2,7 +2,7 @@
 # Fuzz the HTTP/1.1 request parser, the trigger codecs and the layer.json reader (docs/fuzzing.md).
 #
 #   tests/Fuzz/run.sh [--short] [target]   CI: each target's corpus, then random mutations of it, in-process
-#                                          (no coverage feedback; FUZZ_COUNT inputs per target, FUZZ_SECONDS at most)
+#                                          (no coverage feedback; FUZZ_COUNT inputs per target, default 500,000, FUZZ_SECONDS at most, default 30)
 #   tests/Fuzz/run.sh --long [target]      AFL++ over the SharpFuzz-instrumented assemblies until FUZZ_EXECS executions
 #                                          (default 1,000,000; target default http); installs afl++ if it is missing
 #
@@ -26,7 +26,7 @@ if [ "$mode" = short ]; then
   for t in $targets; do
     # A fixed seed keeps CI repeatable; FUZZ_SEED=<n> explores elsewhere (the seed is printed either way).
     dotnet "$bin/Runtime.Fuzz.dll" mutate "$t" --corpus "$here/corpus/$t" --findings "$out/findings/$t" \
-      --count "${FUZZ_COUNT:-200000}" --seconds "${FUZZ_SECONDS:-30}" --seed "${FUZZ_SEED:-1}" || status=1
+      --count "${FUZZ_COUNT:-500000}" --seconds "${FUZZ_SECONDS:-30}" --seed "${FUZZ_SEED:-1}" || status=1
   done
   exit $status
 fi
