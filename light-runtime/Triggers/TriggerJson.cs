@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Runtime.Engine.Errors;
 using Runtime.Engine.Http;
+using Runtime.Engine.Json;
 
 namespace Runtime.Light.Triggers;
 
@@ -22,14 +23,23 @@ internal static class TriggerJson
         {
             return null; // cheap: not an object, so not an HTTP event
         }
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(payload);
+            document = JsonDocument.Parse(payload);
         }
         catch (JsonException)
         {
             return null; // not JSON at all: not an HTTP event either, and the handler decides what that means
         }
+        if (!JsonText.IsValid(payload.Span))
+        {
+            // Strings that are not text (invalid UTF-8, an unpaired surrogate escape) are not JSON either (RFC 8259
+            // §8.1); reading them would throw InvalidOperationException from inside a codec (found by tests/Fuzz).
+            document.Dispose();
+            return null;
+        }
+        return document;
     }
 
     public static string? String(JsonElement element, string name) =>

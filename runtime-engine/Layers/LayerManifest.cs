@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Runtime.Engine.Json;
 
 namespace Runtime.Engine.Layers;
 
@@ -53,6 +54,15 @@ public sealed class LayerManifest
         {
             throw new LayerLoadException(label, $"'{file}' cannot be read: {ex.Message}", ex);
         }
+        return Parse(bytes, folder, file, label);
+    }
+
+    /// <summary>
+    /// Parses the bytes of <paramref name="file"/> (the <c>layer.json</c> of <paramref name="folder"/>); throws only
+    /// <see cref="LayerLoadException"/>, whatever the bytes (the fuzz target tests/Fuzz calls this directly).
+    /// </summary>
+    internal static LayerManifest Parse(ReadOnlyMemory<byte> bytes, string folder, string file, string label)
+    {
         JsonDocument document;
         try
         {
@@ -61,6 +71,12 @@ public sealed class LayerManifest
         catch (JsonException ex)
         {
             throw new LayerLoadException(label, $"'{file}' is not valid JSON: {ex.Message}", ex);
+        }
+        if (!JsonText.IsValid(bytes.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+        {
+            // Reading such a string would throw InvalidOperationException, not this method's exception (found by tests/Fuzz).
+            document.Dispose();
+            throw new LayerLoadException(label, $"'{file}' is not valid JSON: a string is not valid UTF-8 or has an unpaired surrogate escape.");
         }
         using (document)
         {
@@ -105,6 +121,11 @@ public sealed class LayerManifest
                 Source = folder,
                 Version = OptionalString(root, "version", name, file),
             };
+            if (library.Contains('\0', StringComparison.Ordinal))
+            {
+                // Path.GetFullPath would throw ArgumentException (found by tests/Fuzz).
+                throw new LayerLoadException(name, $"'{file}' has a 'library' with a NUL character.");
+            }
             return new LayerManifest(name, options.Version, abi, Path.GetFullPath(Path.Combine(folder, library)), options);
         }
     }

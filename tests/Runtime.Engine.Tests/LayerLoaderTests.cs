@@ -78,6 +78,12 @@ public sealed class LayerLoaderTests : IDisposable
     [InlineData("""{"name":"a","library":"x.so","abiVersion":1,"settings":{"k":{}}}""", "setting 'k' must be a string")]
     [InlineData("""{"name":"a","library":"x.so","abiVersion":1}""", "its library")]
     [InlineData("""{"name":"a","library":"x.so","abiVersion":7}""", "layer ABI version 7")]
+    // Found by tests/Fuzz: strings that are not text, and a NUL in the library path, used to escape as
+    // InvalidOperationException / ArgumentException instead of this error.
+    [InlineData("""{"name":"a","library":"x.so","abiVersion":1,"settings":{"\ud800":1}}""", "unpaired surrogate")]
+    [InlineData("""{"name":"a\udc00","library":"x.so","abiVersion":1}""", "unpaired surrogate")]
+    [InlineData("""{"\ud800x":0,"name":"a","library":"x.so","abiVersion":1}""", "unpaired surrogate")]
+    [InlineData("""{"name":"a","library":"x\u0000.so","abiVersion":1}""", "NUL character")]
     public void BadManifest_OneClearErrorNamingTheProblem(string manifest, string expected)
     {
         Folder("a", manifest);
@@ -86,6 +92,19 @@ public sealed class LayerLoaderTests : IDisposable
 
         Assert.Contains(expected, ex.Message);
         Assert.Equal("Runtime.LayerLoadFailed", ex.ErrorType);
+    }
+
+    [Fact]
+    public void BadManifest_InvalidUtf8InAString_OneClearError()
+    {
+        string folder = Folder("a", "{}");
+        byte[] manifest = "{\"name\":\"a\",\"library\":\"x.so\",\"abiVersion\":1,\"settings\":{\"k\":\"?\"}}"u8.ToArray();
+        manifest[Array.IndexOf(manifest, (byte)'?')] = 0xC3; // a lead byte with nothing after it
+        File.WriteAllBytes(Path.Combine(folder, "layer.json"), manifest);
+
+        LayerLoadException ex = Assert.Throws<LayerLoadException>(() => LayerLoader.LoadInto(new LayerRegistry(), _root, Some.Logger().Logger));
+
+        Assert.Contains("not valid UTF-8", ex.Message);
     }
 
     [Fact]
