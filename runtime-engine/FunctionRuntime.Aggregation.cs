@@ -111,6 +111,11 @@ public sealed partial class FunctionRuntime
     /// </summary>
     private void Route(AggregationPlan plan, FaaSContext context)
     {
+        if (context.PlatformContext is { } platformContext && TriggerNames?.ReadContextTriggerName(platformContext) is { } named)
+        {
+            RouteTrigger(plan, context, named);
+            return;
+        }
         if (context.TryGetRequest(out FaaSRequest? request))
         {
             RouteOutcome outcome = plan.Routes.Match(request.Method, request.Path, out RouteEntry? entry);
@@ -126,7 +131,12 @@ public sealed partial class FunctionRuntime
             context.Target = outcome == RouteOutcome.NotFound ? s_notFound : MethodNotAllowed(plan.Routes.AllowedMethods(request.Path));
             return;
         }
-        string? trigger = TriggerNames?.ReadTriggerName(context.Event, context.PlatformContext);
+        RouteTrigger(plan, context, TriggerNames?.ReadTriggerName(context.Event, context.PlatformContext));
+    }
+
+    /// <summary>Chooses the function that takes <paramref name="trigger"/>, or sets a target that fails with <c>Runtime.NoRoute</c>.</summary>
+    private void RouteTrigger(AggregationPlan plan, FaaSContext context, string? trigger)
+    {
         if (trigger is not null && plan.Triggers.TryGetValue(trigger, out int target))
         {
             context.HandlerName = plan.Functions[target].Name;

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using Runtime.Engine.Functions.Aggregation;
 using Runtime.Light.Adapters.Azure;
+using Runtime.Light.Adapters.Http;
 
 namespace Runtime.Light.Triggers;
 
@@ -15,6 +16,8 @@ namespace Runtime.Light.Triggers;
 /// <item>AWS EventBridge (scheduled events and other rules): the rule's name, the last segment of the first
 /// <c>arn:*:events:*:*:rule/...</c> ARN in <c>resources</c> (rules on a custom bus have the bus in between).</item>
 /// <item>Azure custom handlers: the Azure function the host invoked (one Azure function per binding).</item>
+/// <item>CloudEvents (Knative sources, Cloud Run): the <c>faastrigger</c> extension attribute, which the generated
+/// PingSource and KafkaSource set through <c>ceOverrides</c> (a source's own attributes name no f.yml trigger).</item>
 /// </list>
 /// Anything else (S3, SQS, COS, OSS notifications, a direct invoke with the user's own JSON) carries no trigger name:
 /// null, and the engine reports <c>Runtime.NoRoute</c>.
@@ -23,11 +26,18 @@ internal sealed class TriggerNameReader : ITriggerNameReader
 {
     public static readonly TriggerNameReader Instance = new();
 
+    /// <summary>The CloudEvents extension attribute that names the f.yml trigger (lower-case letters and digits, as the spec requires).</summary>
+    public const string CloudEventExtension = "faastrigger";
+
     public string? ReadTriggerName(ReadOnlyMemory<byte> payload, object? platformContext)
     {
         if (platformContext is AzureInvocationContext azure)
         {
             return azure.FunctionName;
+        }
+        if (platformContext is CloudEventContext)
+        {
+            return ReadContextTriggerName(platformContext);
         }
         ReadOnlySpan<byte> json = payload.Span.TrimStart(" \t\r\n"u8);
         if (json.StartsWith("\uFEFF"u8))
@@ -48,6 +58,11 @@ internal sealed class TriggerNameReader : ITriggerNameReader
             return null;
         }
     }
+
+    public string? ReadContextTriggerName(object? platformContext) =>
+        platformContext is CloudEventContext cloudEvent && cloudEvent.Extensions.TryGetValue(CloudEventExtension, out string? trigger) && trigger.Length > 0
+            ? trigger
+            : null;
 
     private static string? Read(ReadOnlySpan<byte> json)
     {

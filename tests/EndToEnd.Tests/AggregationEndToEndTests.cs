@@ -106,4 +106,31 @@ public sealed class AggregationEndToEndTests : IDisposable
         Assert.Equal(200, timer.StatusCode);
         Assert.Equal(Fixtures.Read("alibaba/timer-doc.json"), timer.Body);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CloudRun_RoutesCloudEventsByTheirFaasTriggerExtension(bool structured)
+    {
+        await using var run = new CloudRunEmulator();
+        var environment = new Dictionary<string, string>(run.Environment) { ["FAAS_BIND_ADDRESS"] = "127.0.0.1", ["FAAS_MANIFEST"] = _manifest };
+        await using BootstrapProcess bootstrap = BootstrapProcess.Start(_bootstrap.Path, environment);
+        await run.WaitForReadyAsync(Wait);
+
+        // What a generated PingSource sends: ceOverrides put the f.yml trigger's name in the faastrigger extension.
+        CloudEvent Ping(string? trigger) => new()
+        {
+            Id = "ping-1", Source = "/apis/v1/namespaces/default/pingsources/e2e-timer-trigger", Type = "dev.knative.sources.ping",
+            DataContentType = "application/json", Data = System.Text.Encoding.UTF8.GetBytes("""{"tick":1}"""),
+            Extensions = trigger is null ? null : new Dictionary<string, string> { ["faastrigger"] = trigger },
+        };
+        ReceivedResponse routed = structured ? await run.SendCloudEventStructuredAsync(Ping("timer-trigger")) : await run.SendCloudEventBinaryAsync(Ping("timer-trigger"));
+        ReceivedResponse unnamed = structured ? await run.SendCloudEventStructuredAsync(Ping(null)) : await run.SendCloudEventBinaryAsync(Ping(null));
+
+        Assert.Equal(200, routed.StatusCode);
+        Assert.Equal("""{"tick":1}""", routed.BodyText);
+        // Without the extension it is an HTTP request like any other (POST /), and no route takes it.
+        Assert.Equal(404, unnamed.StatusCode);
+        Assert.Equal("""{"message":"No route for POST /"}""", unnamed.BodyText);
+    }
 }

@@ -11,4 +11,11 @@ public interface ITriggerNameReader
 {
     /// <summary>The trigger's name, or null when the event carries none. Must not throw for an event it does not know.</summary>
     string? ReadTriggerName(ReadOnlyMemory<byte> payload, object? platformContext);
+
+    /// <summary>
+    /// The trigger the platform's context alone names, for an event that also has an HTTP view (a CloudEvent delivered
+    /// over HTTP names its source's trigger in an extension attribute): such an event is routed by this name before
+    /// any path. Null (the default) when the context names none; the event is then routed as usual.
+    /// </summary>
+    string? ReadContextTriggerName(object? platformContext) => null;
 }

@@ -58,4 +58,25 @@ public sealed class TriggerNameReaderTests
     {
         Assert.Equal("t", Read("\uFEFF{\"TriggerName\":\"t\"}"));
     }
+
+    [Theory]
+    [InlineData("tick-timer-0", "tick-timer-0")]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    public void Read_CloudEvent_ItsFaasTriggerExtension(string? extension, string? expected)
+    {
+        var extensions = new System.Collections.Generic.Dictionary<string, string> { ["traceparent"] = "00-1-2-01" };
+        if (extension is not null)
+        {
+            extensions[TriggerNameReader.CloudEventExtension] = extension;
+        }
+        var cloudEvent = new Runtime.Light.Adapters.Http.CloudEventContext("1", "/apis/v1/namespaces/default/pingsources/shop-tick-timer-0",
+            "1.0", "dev.knative.sources.ping", null, null, null, null, extensions);
+
+        // The payload names a trigger too: the CloudEvent's attribute is what counts.
+        Assert.Equal(expected, TriggerNameReader.Instance.ReadTriggerName(Encoding.UTF8.GetBytes("""{"TriggerName":"x"}"""), cloudEvent));
+        // Named by the context alone, so the engine routes it before looking at the HTTP view a CloudEvent also has.
+        Assert.Equal(expected, TriggerNameReader.Instance.ReadContextTriggerName(cloudEvent));
+        Assert.Null(TriggerNameReader.Instance.ReadContextTriggerName(null));
+    }
 }

@@ -136,7 +136,7 @@ internal sealed class KnativeGenerator : ISpecGenerator
                 {
                     ping.Add("contentType", "text/plain").Add("data", timer.Payload);
                 }
-                ping.Add("sink", sink);
+                ping.Add("sink", sink).Add("ceOverrides", TriggerOverride(deployed));
                 return new DocMap()
                     .Add("apiVersion", "sources.knative.dev/v1")
                     .Add("kind", "PingSource")
@@ -163,7 +163,8 @@ internal sealed class KnativeGenerator : ISpecGenerator
                         .Add("consumerGroup", name)
                         .Add("bootstrapServers", DocList.Of(context.Options.KafkaBootstrapServers))
                         .Add("topics", DocList.Of([mq.Topic]))
-                        .Add("sink", sink));
+                        .Add("sink", sink)
+                        .Add("ceOverrides", TriggerOverride(deployed)));
             case ObjectStorageEvent os:
                 context.Unsupported(os, "os", "has no object-storage event source in its core sources", "left the trigger out");
                 return null;
@@ -174,6 +175,14 @@ internal sealed class KnativeGenerator : ISpecGenerator
                 return null;
         }
     }
+
+    /// <summary>
+    /// <c>ceOverrides</c> giving every event the source sends a <c>faastrigger</c> extension attribute with the f.yml
+    /// trigger's name: an aggregated instance routes CloudEvents by it (the source's own attributes name none).
+    /// Schema: the sources' common SourceSpec, https://knative.dev/docs/eventing/custom-event-source/sinkbinding/reference/#cloudeventoverrides.
+    /// </summary>
+    private static DocMap TriggerOverride(DeployedEvent deployed) =>
+        new DocMap().Add("extensions", new DocMap().Add("faastrigger", deployed.Event.TriggerName));
 
     private static DocMap Metadata(GenerationContext context, string name)
     {
