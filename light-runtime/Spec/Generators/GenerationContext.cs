@@ -45,6 +45,30 @@ internal sealed class GenerationContext
             : SpecDiagnostic.Error(location, $"'{field}': {Cloud} {what} (with unsupported fields as warnings the generator {instead})."));
     }
 
+    /// <summary>
+    /// An aggregated instance routes a non-HTTP event by the trigger name the event carries. Reports each event of a
+    /// group that this cloud delivers without one (<paramref name="carriesTriggerName"/> false): its every event would
+    /// end in <c>Runtime.NoRoute</c>, so the function belongs in a deployment of its own.
+    /// </summary>
+    public void RequireRoutableEvents(Deployment deployment, Func<EventSpec, bool> carriesTriggerName)
+    {
+        if (deployment.Group is not { } group)
+        {
+            return;
+        }
+        foreach (DeployedEvent deployed in deployment.Events)
+        {
+            EventSpec spec = deployed.Event;
+            if (spec is HttpEvent || carriesTriggerName(spec))
+            {
+                continue;
+            }
+            Unsupported(spec, spec.Kind,
+                $"delivers '{spec.Kind}' events without a trigger name, so aggregation group '{group.Name}' cannot route them to '{deployed.Function.Name}' (deploy it alone)",
+                "wrote the trigger anyway; each of its events will fail with Runtime.NoRoute");
+        }
+    }
+
     /// <summary>Reports an error that no option turns into a warning (the file would not deploy at all).</summary>
     public void Error(SpecNode node, string field, string message) =>
         Add(SpecDiagnostic.Error(node.LocationOf(field), $"'{field}': {message}"));

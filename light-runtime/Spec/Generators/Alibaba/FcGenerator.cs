@@ -25,6 +25,8 @@ internal sealed class FcGenerator : ISpecGenerator
         var resources = new DocMap();
         foreach (Deployment deployment in deployments)
         {
+            // FC's timer events carry triggerName; OSS, MNS and log events carry none the instance reads.
+            context.RequireRoutableEvents(deployment, static e => e is TimerEvent);
             resources.Add(deployment.Name, new DocMap().Add("component", "fc3").Add("props", Props(context, deployment, region)));
         }
         var root = new DocMap()

@@ -24,6 +24,8 @@ internal sealed class SamGenerator : ISpecGenerator
         var buckets = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (Deployment deployment in deployments)
         {
+            // A scheduled event names its rule (named after the trigger); S3, SQS and CloudWatch Logs events name none.
+            context.RequireRoutableEvents(deployment, static e => e is TimerEvent);
             foreach (LayerSpec layer in deployment.Layers)
             {
                 layers[layer.Name] = layer;

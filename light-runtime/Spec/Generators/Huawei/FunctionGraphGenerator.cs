@@ -24,6 +24,8 @@ internal sealed class FunctionGraphGenerator : ISpecGenerator
         var resources = new DocMap();
         foreach (Deployment deployment in deployments)
         {
+            // Timer events carry trigger_name; OBS events carry none.
+            context.RequireRoutableEvents(deployment, static e => e is TimerEvent);
             DocMap function = Function(context, deployment);
             var triggers = new List<(string Name, DocMap Trigger)>();
             if (ApiGatewayTrigger(context, deployment) is { } apig)

@@ -31,6 +31,8 @@ internal sealed class KnativeGenerator : ISpecGenerator
         }
         foreach (Deployment deployment in deployments)
         {
+            // PingSource and KafkaSource events carry the faastrigger extension (ceOverrides).
+            context.RequireRoutableEvents(deployment, static e => e is TimerEvent or QueueEvent);
             string name = ResourceName(spec, deployment);
             documents.Add(Service(context, deployment, name));
             foreach (DeployedEvent deployed in deployment.Events)

@@ -22,6 +22,8 @@ internal sealed class ScfGenerator : ISpecGenerator
         var files = new List<GeneratedFile>();
         foreach (Deployment deployment in deployments)
         {
+            // Timer events carry TriggerName; COS, CMQ and CLS events carry none the instance reads.
+            context.RequireRoutableEvents(deployment, static e => e is TimerEvent);
             var root = new DocMap()
                 .Add("app", spec.Service)
                 .Add("stage", spec.Provider.Stage)
