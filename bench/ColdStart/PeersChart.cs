@@ -13,7 +13,7 @@ namespace Runtime.ColdStart;
 /// </summary>
 internal static class PeersChart
 {
-    private const int Width = 1400;
+    private const int Width = 1600;
     private const int Height = 700;
 
     private static readonly (string Label, Func<PeerRow, double> Value)[] s_measures =
@@ -73,8 +73,7 @@ internal static class PeersChart
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = rows[s].Label, FillColor = palette.GetColor(s) });
         }
 
-        plot.Legend.Alignment = Alignment.UpperRight;
-        plot.ShowLegend();
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(pngPath, Width, Height);
         plot.SaveSvg(svgPath, Width, Height);
     }
