@@ -360,7 +360,7 @@ internal static class ColdStartApp
         if (growthKb > 1024)
         {
             double perInvocationKb = (double)growthKb / Math.Max(1, warm.Invocations - warm.RssEarlyAfter);
-            notes.Add(Invariant($"{subject.Name} ({platform}): RSS grew {growthKb / 1024.0:F1} MiB between invocation {warm.RssEarlyAfter:N0} and {warm.Invocations:N0} (≈{perInvocationKb:F1} KiB per invocation, steadily: see rssEvery1000Kb in coldstart.json). A garbage-collected process grows like this until its first gen0 collection, so this alone is not a leak; a longer --warm shows whether and where it levels off."));
+            notes.Add(Invariant($"{subject.Name} ({platform}): RSS grew {growthKb / 1024.0:F1} MiB between invocation {warm.RssEarlyAfter:N0} and {warm.Invocations:N0} (≈{perInvocationKb:F1} KiB per invocation, steadily: see rssEvery1000Kb in the JSON report). A garbage-collected process grows like this until its first gen0 collection, so this alone is not a leak; a longer --warm shows whether and where it levels off."));
         }
 
         if (warm.ConnectionsOpened is > 0)
