@@ -57,15 +57,22 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// When set, the child starts pinned to this CPU whatever the harness's own mask: the calling thread is pinned to it
     /// just for the fork (a child inherits the mask of the thread that forks it), before the timestamp.
     /// </param>
-    public static ChildProcess Start(string path, IReadOnlyDictionary<string, string> environment, out long startTimestamp, int? cpu = null)
+    /// <param name="launcher">When set, the program started instead (found on PATH), with <paramref name="path"/> as its one argument.</param>
+    public static ChildProcess Start(
+        string path, IReadOnlyDictionary<string, string> environment, out long startTimestamp, int? cpu = null, string? launcher = null)
     {
-        var start = new ProcessStartInfo(path)
+        var start = new ProcessStartInfo(launcher ?? path)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(path) ?? Environment.CurrentDirectory,
         };
+        if (launcher is not null)
+        {
+            start.ArgumentList.Add(path);
+        }
+
         start.Environment.Clear();
         foreach (KeyValuePair<string, string> pair in environment)
         {

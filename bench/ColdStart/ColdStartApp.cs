@@ -87,10 +87,21 @@ internal static class ColdStartApp
         string commit = await ToolOutputAsync("git", new[] { "rev-parse", "HEAD" }, root, cancellationToken).ConfigureAwait(false) ?? "unknown";
         string? porcelain = await ToolOutputAsync("git", new[] { "status", "--porcelain" }, root, cancellationToken).ConfigureAwait(false);
 
-        List<Subject> subjects = Subjects.All.Where(s => options.Platforms.Any(p => options.Measures(s, p))).ToList();
+        List<Subject> subjects = Subjects.Everything.Where(s => options.Platforms.Any(p => options.Measures(s, p))).ToList();
+        var setUp = new HashSet<string>(StringComparer.Ordinal);
         foreach (Subject subject in subjects.Where(static s => !s.IsLayered))
         {
-            if (options.Publish)
+            if (options.Publish && subject.IsPeer)
+            {
+                // midway-scf and midway-fc share one folder (and one npm ci).
+                if (setUp.Add(subject.PublishDirectory(root)))
+                {
+                    await Publisher.SetUpPeerAsync(subject, root, progress, cancellationToken).ConfigureAwait(false);
+                }
+
+                Publisher.RequireExecutable(subject, root);
+            }
+            else if (options.Publish)
             {
                 await Publisher.PublishAsync(subject, root, progress, cancellationToken).ConfigureAwait(false);
             }
@@ -135,9 +146,11 @@ internal static class ColdStartApp
         byte[] payload = Encoding.UTF8.GetBytes(Payload);
         var results = new List<SubjectResult>();
         var notes = new List<string>();
+        int steps = options.Platforms.Sum(p => subjects.Count(s => options.Measures(s, p)) * (options.Runs + 2));
+        var bar = new ProgressBar(progress, steps);
         foreach (Platform platform in options.Platforms)
         {
-            results.AddRange(await MeasurePlatformAsync(platform, subjects, root, payload, options, placement, progress, notes, cancellationToken)
+            results.AddRange(await MeasurePlatformAsync(platform, subjects, root, payload, options, placement, progress, bar, notes, cancellationToken)
                 .ConfigureAwait(false));
         }
 
@@ -168,8 +181,15 @@ internal static class ColdStartApp
         string markdown = MarkdownReport.Render(report);
         string outDirectory = Path.GetFullPath(options.OutDirectory ?? Path.Combine(root, "bench", "results"));
         Directory.CreateDirectory(outDirectory);
-        string mdPath = Path.Combine(outDirectory, "coldstart.md");
-        string jsonPath = Path.Combine(outDirectory, "coldstart.json");
+        string baseName = options.Peers ? "peers" : "coldstart";
+        string mdPath = Path.Combine(outDirectory, baseName + ".md");
+        string jsonPath = Path.Combine(outDirectory, baseName + ".json");
+        if (options.Peers)
+        {
+            markdown = PeersReport.Render(report) + "\n" + markdown;
+            PeersChart.Save(PeersReport.Rows(report), Path.Combine(outDirectory, "peers.png"), Path.Combine(outDirectory, "peers.svg"));
+        }
+
         await File.WriteAllTextAsync(mdPath, markdown, cancellationToken).ConfigureAwait(false);
         await using (FileStream json = File.Create(jsonPath))
         {
@@ -183,7 +203,7 @@ internal static class ColdStartApp
 
     private static async Task<List<SubjectResult>> MeasurePlatformAsync(
         Platform platform, IReadOnlyList<Subject> allSubjects, string root, byte[] payload, HarnessOptions options, CpuPlacement placement,
-        TextWriter progress, List<string> notes, CancellationToken cancellationToken)
+        TextWriter progress, ProgressBar bar, List<string> notes, CancellationToken cancellationToken)
     {
         string name = Platforms.Name(platform);
         List<Subject> subjects = allSubjects.Where(s => options.Measures(s, platform)).ToList();
@@ -196,7 +216,7 @@ internal static class ColdStartApp
 
         try
         {
-            await MeasureColdAsync(platform, subjects, root, payload, options, placement, samples, progress, notes, cancellationToken).ConfigureAwait(false);
+            await MeasureColdAsync(platform, subjects, root, payload, options, placement, samples, progress, bar, notes, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -218,6 +238,7 @@ internal static class ColdStartApp
             progress.WriteLine(Invariant(
                 $"[{name}] warm {subject.Name}: p50 {warm.RoundTripUs.Median:F1} µs, p99 {warm.RoundTripUs.P99:F1} µs, RSS {warm.RssEarlyKb / 1024.0:F1} -> {warm.RssEndKb / 1024.0:F1} MiB, peak {warm.PeakRssKb / 1024.0:F1} MiB ({warm.WallSeconds:F1} s)"));
             results.Add(Summarize(subject, platform, root, samples[subject.Name], warm, notes));
+            bar.Advance(1, "[" + name + "] warm " + subject.Name + " done");
         }
 
         SubjectResult floor = results.Single(static r => r.Subject == Subjects.FloorName);
@@ -275,7 +296,7 @@ internal static class ColdStartApp
     /// <summary>One throwaway cold start per subject, then the measured ones, interleaved.</summary>
     private static async Task MeasureColdAsync(
         Platform platform, List<Subject> subjects, string root, byte[] payload, HarnessOptions options, CpuPlacement placement,
-        Dictionary<string, List<ColdRunSample>> samples, TextWriter progress, List<string> notes, CancellationToken cancellationToken)
+        Dictionary<string, List<ColdRunSample>> samples, TextWriter progress, ProgressBar bar, List<string> notes, CancellationToken cancellationToken)
     {
         string name = Platforms.Name(platform);
         progress.WriteLine($"[{name}] {Platforms.Model(platform)} platform; warm-up: one throwaway cold start per subject");
@@ -283,6 +304,7 @@ internal static class ColdStartApp
         {
             (ColdRunSample sample, _) = await RunColdAsync(subject, root, platform, payload, 0, placement, cancellationToken).ConfigureAwait(false);
             progress.WriteLine(Invariant($"[{name}] warm-up {subject.Name}: {Accept(sample)}ready {sample.ExecToReadyMs:F2} ms, first response {sample.ExecToFirstResponseMs:F2} ms"));
+            bar.Advance(1, "[" + name + "] warm-up " + subject.Name);
         }
 
         // Interleaved, and the order rotates every round, so drift (tiering, caches, other load) spreads over every subject.
@@ -304,6 +326,7 @@ internal static class ColdStartApp
             }
 
             progress.WriteLine(line.Append("  (ready/first response)").ToString());
+            bar.Advance(subjects.Count, Invariant($"[{name}] cold round {run}/{options.Runs}"));
         }
     }
 
@@ -337,7 +360,7 @@ internal static class ColdStartApp
         if (growthKb > 1024)
         {
             double perInvocationKb = (double)growthKb / Math.Max(1, warm.Invocations - warm.RssEarlyAfter);
-            notes.Add(Invariant($"{subject.Name} ({platform}): RSS grew {growthKb / 1024.0:F1} MiB between invocation {warm.RssEarlyAfter:N0} and {warm.Invocations:N0} (≈{perInvocationKb:F1} KiB per invocation, steadily: see rssEvery1000Kb in coldstart.json). A garbage-collected process grows like this until its first gen0 collection, so this alone is not a leak; a longer --warm shows whether and where it levels off."));
+            notes.Add(Invariant($"{subject.Name} ({platform}): RSS grew {growthKb / 1024.0:F1} MiB between invocation {warm.RssEarlyAfter:N0} and {warm.Invocations:N0} (≈{perInvocationKb:F1} KiB per invocation, steadily: see rssEvery1000Kb in the JSON report). A garbage-collected process grows like this until its first gen0 collection, so this alone is not a leak; a longer --warm shows whether and where it levels off."));
         }
 
         if (warm.ConnectionsOpened is > 0)
@@ -361,7 +384,7 @@ internal static class ColdStartApp
             Subject = subject.Name,
             Description = subject.Description,
             Executable = Relative(root, executable),
-            BinaryBytes = new FileInfo(executable).Length,
+            BinaryBytes = subject.DeployedBytes(root),
             Cold = new ColdStartResult
             {
                 Runs = samples.Count,

@@ -28,7 +28,7 @@ internal static class ColdStartRunner
         GC.WaitForPendingFinalizers();
         GC.Collect();
 
-        await using ChildProcess child = ChildProcess.Start(subject.ExecutablePath(root), subject.Environment(emulator.Environment, root), out long t0);
+        await using ChildProcess child = subject.Start(root, emulator.Environment, out long t0);
         RecordedRequest firstPoll = await Waits.ForAsync(emulator.FirstPoll, child, s_signalTimeout, "first poll", who, cancellationToken)
             .ConfigureAwait(false);
         InvocationOutcome outcome = await Waits.ForAsync(invocation.Completion, child, s_signalTimeout, "response to the event", who, cancellationToken)

@@ -11,6 +11,12 @@ internal sealed class HarnessOptions
     public const int DefaultRuns = 20;
     public const int DefaultWarm = 20_000;
 
+    /// <summary>With --peers: the shell-and-curl runtime forks about ten processes per invocation.</summary>
+    public const int DefaultPeersWarm = 2_000;
+
+    /// <summary>With --peers: the platforms the peers run on.</summary>
+    public static IReadOnlyList<Platform> PeersPlatforms { get; } = new[] { Platform.Aws, Platform.Scf, Platform.Fc };
+
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ColdStart [-- options]
           --runs <n>          cold starts per subject and platform (default 20)
@@ -22,6 +28,10 @@ internal sealed class HarnessOptions
                               too when a layered subject is
           --no-publish        reuse artifacts/bench/<subject> instead of publishing
           --out <dir>         where coldstart.md and coldstart.json go (default <repo>/bench/results)
+          --peers             the peer run instead (issue 6): echo, floor and the peers (echo-jit on aws, scf and fc;
+                              shell-curl on aws; midway-scf on scf; midway-fc on fc), set up first (dotnet publish,
+                              npm ci); default --platform aws,scf,fc, --warm 2000, --layers none; writes peers.md,
+                              peers.json, peers.png and peers.svg
           --no-pin            do not pin the harness and the subjects to one CPU (see the report's definitions)
           --help              this text
         """;
@@ -47,12 +57,20 @@ internal sealed class HarnessOptions
 
     public string? OutDirectory { get; private init; }
 
+    /// <summary>The peer run (--peers): echo, floor and <see cref="Subjects.Peers"/>, reported in peers.md.</summary>
+    public bool Peers { get; private init; }
+
     public IReadOnlyList<string> Arguments { get; private init; } = Array.Empty<string>();
 
     /// <summary>Whether <paramref name="subject"/> is measured on <paramref name="platform"/> in this run.</summary>
     public bool Measures(Subject subject, Platform platform)
     {
-        if (!subject.RunsOn(platform))
+        if (!subject.RunsOn(platform) || (subject.IsPeer && !Peers))
+        {
+            return false;
+        }
+
+        if (Peers && !subject.IsPeer && !subject.IsFloor && subject.Name != Subjects.EchoName)
         {
             return false;
         }
@@ -76,12 +94,13 @@ internal sealed class HarnessOptions
     {
         error = string.Empty;
         int runs = DefaultRuns;
-        int warm = DefaultWarm;
-        string platform = "all";
+        int? warm = null;
+        string? platform = null;
+        bool peers = false;
         bool publish = true;
         bool pin = true;
         string? outDirectory = null;
-        string layers = "aws";
+        string? layers = null;
         List<string>? subjectNames = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -92,6 +111,9 @@ internal sealed class HarnessOptions
                     return null;
                 case "--no-publish":
                     publish = false;
+                    break;
+                case "--peers":
+                    peers = true;
                     break;
                 case "--no-pin":
                     pin = false;
@@ -131,9 +153,9 @@ internal sealed class HarnessOptions
                         subjectNames = new List<string>(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                         foreach (string name in subjectNames)
                         {
-                            if (!Subjects.All.Any(s => s.Name == name))
+                            if (!Subjects.Everything.Any(s => s.Name == name))
                             {
-                                error = "--subjects: no subject named " + name + " (" + string.Join(", ", Subjects.All.Select(static s => s.Name)) + ")";
+                                error = "--subjects: no subject named " + name + " (" + string.Join(", ", Subjects.Everything.Select(static s => s.Name)) + ")";
                                 return null;
                             }
                         }
@@ -159,14 +181,18 @@ internal sealed class HarnessOptions
             }
         }
 
+        IReadOnlyList<Platform> platforms = platform is not null && ColdStart.Platforms.Parse(platform) is { } one
+            ? new[] { one }
+            : platform is null && peers ? PeersPlatforms : ColdStart.Platforms.All;
         return new HarnessOptions
         {
             Runs = runs,
-            Warm = warm,
-            PlatformArgument = platform,
-            Layers = layers,
+            Warm = warm ?? (peers ? DefaultPeersWarm : DefaultWarm),
+            PlatformArgument = platform ?? (peers ? "aws,scf,fc" : "all"),
+            Layers = layers ?? (peers ? "none" : "aws"),
+            Peers = peers,
             SubjectNames = subjectNames,
-            Platforms = ColdStart.Platforms.Parse(platform) is { } one ? new[] { one } : ColdStart.Platforms.All,
+            Platforms = platforms,
             Publish = publish,
             Pin = pin,
             OutDirectory = outDirectory,

@@ -30,6 +30,47 @@ internal static class Publisher
         RequireLibrary(package, repoRoot);
     }
 
+    /// <summary>
+    /// Sets up a peer in <c>artifacts/bench/&lt;directory&gt;</c>: publishes echo framework-dependent, or copies
+    /// <c>bench/Peers/&lt;directory&gt;</c> (then <c>npm ci</c>, pinned by its package-lock.json, npm's cache in
+    /// <c>artifacts/npm-cache</c>).
+    /// </summary>
+    public static async Task SetUpPeerAsync(Subject subject, string repoRoot, TextWriter progress, CancellationToken cancellationToken)
+    {
+        string output = subject.PublishDirectory(repoRoot);
+        if (subject.Setup == PeerSetup.PublishJit)
+        {
+            await RunPublishAsync(subject.Name, new[] { "publish", subject.Project, "-c", "Release", "-p:PublishAot=false", "-p:SelfContained=false", "-o", output },
+                repoRoot, progress, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(output, "tmp"));
+        string source = Path.Combine(repoRoot, subject.Project);
+        foreach (string file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(output, Path.GetFileName(file)));
+        }
+
+        progress.WriteLine("set up " + subject.Name + ": " + subject.Project + " -> " + Path.GetRelativePath(repoRoot, output));
+        if (subject.Setup == PeerSetup.NpmCi)
+        {
+            string[] arguments = { "ci", "--omit=dev", "--no-audit", "--no-fund", "--cache", Path.Combine(repoRoot, "artifacts", "npm-cache") };
+            progress.WriteLine("npm " + string.Join(' ', arguments));
+            (int exitCode, _) = await ToolRun.RunAsync("npm", arguments, output, line => progress.WriteLine("  | " + line), s_publishTimeout, cancellationToken)
+                .ConfigureAwait(false);
+            if (exitCode != 0)
+            {
+                throw new HarnessException("npm ci for " + subject.Name + " failed (exit code " + exitCode + "); its output is above");
+            }
+        }
+    }
+
     public static void RequireExecutable(Subject subject, string repoRoot)
     {
         string path = subject.ExecutablePath(repoRoot);

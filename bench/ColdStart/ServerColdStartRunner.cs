@@ -31,7 +31,7 @@ internal static class ServerColdStartRunner
         GC.Collect();
 
         int? childCpu = placement.ServerColdChildCpu;
-        await using ChildProcess child = ChildProcess.Start(subject.ExecutablePath(root), subject.Environment(target.Environment, root), out long t0, childCpu);
+        await using ChildProcess child = subject.Start(root, target.Environment, out long t0, childCpu);
         ReadyInfo ready = await Waits.ForReadyAsync(target, child, s_readyTimeout, who, cancellationToken).ConfigureAwait(false);
         ServerAnswer answer = await Waits.ForAnswerAsync(target.SendEventAsync(cancellationToken), child, "answer to the event", who)
             .ConfigureAwait(false);

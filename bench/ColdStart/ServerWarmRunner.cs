@@ -21,7 +21,7 @@ internal static class ServerWarmRunner
     {
         string who = subject.Name + " (" + Platforms.Name(platform) + ", warm)";
         await using ServerTarget target = ServerTarget.Create(platform, payload, subject);
-        await using ChildProcess child = ChildProcess.Start(subject.ExecutablePath(root), subject.Environment(target.Environment, root), out _);
+        await using ChildProcess child = subject.Start(root, target.Environment, out _);
 
         // A long run drains the child's output from the start, so a chatty subject never blocks on a full pipe.
         child.StartDraining();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -33,6 +34,23 @@ internal static class Subjects
         new Subject("echo+metrics", s_echo, new[] { new LayerCopy("metrics", Metrics, null) },
             "the echo bootstrap with the metrics layer: layers/Metrics published with -p:NativeLayer=true, with the layer.json it publishes (order -1000, failure open, settings {\"memory\": \"rss\"}); it writes one EMF line per invocation to stdout, which the harness drains"),
     };
+
+    /// <summary>The peers, measured with --peers only: the same echo function run other ways, and Node.js starters.</summary>
+    public static IReadOnlyList<Subject> Peers { get; } = new[]
+    {
+        new Subject("echo-jit", PeerSetup.PublishJit, "echo-jit", "bootstrap.dll", "dotnet", null, null,
+            "the same samples/Echo on the JIT: published with -p:PublishAot=false -p:SelfContained=false (framework-dependent, no ReadyToRun; Function.props' other settings stay) and started as `dotnet bootstrap.dll` with the same environment; size = its publish folder, the shared .NET runtime not counted"),
+        new Subject("shell-curl", PeerSetup.Copy, "shell-curl", "bootstrap", null, Platform.Aws,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["_HANDLER"] = "function.handler", ["LAMBDA_TASK_ROOT"] = "{dir}", ["TMPDIR"] = "{dir}/tmp" },
+            "the AWS docs' reference custom runtime (bench/Peers/shell-curl: the documented bash + curl loop, handler reduced to an echo); aws only; RSS is bash's own (each curl is a short-lived child); size = the two scripts, bash and curl not counted"),
+        new Subject("midway-scf", PeerSetup.NpmCi, "midway", "scf-bootstrap.js", "node", Platform.Scf, null,
+            "@midwayjs/serverless-scf-starter 3.4.0 with a trivial echo handler, behind a minimal Node.js custom runtime on SCF's protocol (bench/Peers/midway/scf-bootstrap.js: init the handler, POST init/ready, poll next, post the response); scf only; ready = the first poll, after midway's start(); size = the folder with node_modules (shared with midway-fc), node not counted"),
+        new Subject("midway-fc", PeerSetup.NpmCi, "midway", "fc-bootstrap.js", "node", Platform.Fc, null,
+            "@midwayjs/serverless-fc-starter 3.4.3 with a trivial echo handler, behind a minimal Node.js custom runtime on FC's protocol (bench/Peers/midway/fc-bootstrap.js: run the initializer, then an http server on FC_CUSTOM_LISTEN_PORT answering POST /invoke with x-fc-status 200); fc only; size = the folder with node_modules (shared with midway-scf), node not counted"),
+    };
+
+    /// <summary>The default run's subjects, then the peers.</summary>
+    public static IEnumerable<Subject> Everything => All.Concat(Peers);
 
     /// <summary>The layer packages the layered subjects in <paramref name="subjects"/> need, each once.</summary>
     public static IReadOnlyList<LayerPackage> PackagesOf(IEnumerable<Subject> subjects) =>

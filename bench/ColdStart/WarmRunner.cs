@@ -22,7 +22,7 @@ internal static class WarmRunner
     {
         string who = subject.Name + " (" + Platforms.Name(platform) + ", warm)";
         await using IRuntimeApiEmulator emulator = await Emulators.StartAsync(platform, cancellationToken).ConfigureAwait(false);
-        await using ChildProcess child = ChildProcess.Start(subject.ExecutablePath(root), subject.Environment(emulator.Environment, root), out _);
+        await using ChildProcess child = subject.Start(root, emulator.Environment, out _);
 
         // A long run drains the child's output from the start, so a chatty subject never blocks on a full pipe.
         child.StartDraining();
