@@ -17,7 +17,7 @@ namespace EndToEnd.Tests;
 /// observation equals the cell in <see cref="Expectations"/> (which <c>docs/fault-matrix.md</c> is rendered from).
 /// </summary>
 [Collection(BootstrapCollection.Name)]
-public sealed class FaultMatrixTests : IDisposable
+public sealed partial class FaultMatrixTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
@@ -60,6 +60,9 @@ public sealed class FaultMatrixTests : IDisposable
         ["layer-hangs"] = new("echo", "{\"n\":1}", "{\"n\":2}", Layer: ("hangIn", "BeforeInvoke"), CanaryAnswer: "error System.TimeoutException"),
     };
 
+    /// <summary>Cells where the fault cannot happen on that platform, with why.</summary>
+    internal static readonly Dictionary<(string Fault, string Platform), string> NotApplicable = new();
+
     /// <summary>The matrix: expected cell per (fault, platform). A pair missing here is "not covered".</summary>
     internal static readonly Dictionary<(string Fault, string Platform), Cell> Expectations = BuildExpectations();
 
@@ -99,6 +102,7 @@ public sealed class FaultMatrixTests : IDisposable
         All("sigterm-mid-invoke", new("response", "exits 0", "INFO \"Close hook ran (SIGTERM)\""));
         All("layer-throws", new("error System.InvalidOperationException", "continues", "ERROR \"failed with System.InvalidOperationException\""));
         All("layer-hangs", new("error System.TimeoutException", "continues", "ERROR \"failed with System.TimeoutException\""));
+        AddServerExpectations(cells, NotApplicable);
         return cells;
     }
 
@@ -117,7 +121,9 @@ public sealed class FaultMatrixTests : IDisposable
     public async Task Fault_OnPlatform_MatchesItsMatrixCell(string fault, string platform)
     {
         Cell expected = Expectations[(fault, platform)];
-        (Cell observed, string output) = await ObserveAsync(Scenarios[fault], platform, expected.Log);
+        (Cell observed, string output) = ServerPlatforms.Contains(platform)
+            ? await ObserveServerAsync(ServerScenarios[fault], platform, expected.Log)
+            : await ObserveAsync(Scenarios[fault], platform, expected.Log);
 
         Assert.True(expected == observed, $"expected: {expected.Render()}\nobserved: {observed.Render()}\noutput:\n{output}");
     }
@@ -143,7 +149,8 @@ public sealed class FaultMatrixTests : IDisposable
         {
             Assert.Contains(k.Fault, FaultMatrix.Faults.Select(f => f.Id));
             Assert.Contains(k.Platform, FaultMatrix.Platforms);
-            Assert.True(Scenarios.ContainsKey(k.Fault), k.Fault);
+            Assert.True((ServerPlatforms.Contains(k.Platform) ? ServerScenarios : Scenarios).ContainsKey(k.Fault), k.Fault);
+            Assert.False(NotApplicable.ContainsKey(k), $"{k} is both covered and not applicable");
         });
     }
 
@@ -321,5 +328,6 @@ public sealed class FaultMatrixTests : IDisposable
         TimeSpan? ThenWait = null,
         bool Terminate = false,
         TimeSpan? ExitWait = null,
-        string CanaryAnswer = "response");
+        string CanaryAnswer = "response",
+        TimeSpan? CallerTimeout = null);
 }
