@@ -39,6 +39,7 @@ internal static class FaultMatrix
         ("sigterm-mid-invoke", "SIGTERM while a 150 ms invocation runs"),
         ("layer-throws", "Native layer throws in BeforeInvoke"),
         ("layer-hangs", "Native layer hangs in BeforeInvoke (hook timeout 200 ms)"),
+        ("layer-crashes", "Native layer crashes the process in BeforeInvoke (Environment.FailFast)"),
     };
 
     /// <summary>What a cell shows: what the platform saw for the faulted invocation, the process, and the log line.</summary>

@@ -33,6 +33,7 @@ public sealed partial class FaultMatrixTests
         ["sigterm-mid-invoke"] = Scenarios["sigterm-mid-invoke"],
         ["layer-throws"] = Scenarios["layer-throws"],
         ["layer-hangs"] = Scenarios["layer-hangs"],
+        ["layer-crashes"] = Scenarios["layer-crashes"],
     };
 
     private static void AddServerExpectations(Dictionary<(string, string), Cell> cells, Dictionary<(string, string), string> notApplicable)
@@ -55,6 +56,7 @@ public sealed partial class FaultMatrixTests
             cells[("handler-oom", platform)] = new($"{failed} System.OutOfMemoryException", "continues", "ERROR \"failed with System.OutOfMemoryException\"");
             cells[("sigterm-mid-invoke", platform)] = new("response", "exits 0", "INFO \"Close hook ran (SIGTERM)\"");
             cells[("layer-throws", platform)] = new($"{failed} System.InvalidOperationException", "continues", "ERROR \"failed with System.InvalidOperationException\"");
+            cells[("layer-crashes", platform)] = new("connection closed, no answer", "exits 134", "stderr \"probe crashes in BeforeInvoke\"");
             cells[("layer-hangs", platform)] = new($"{failed} System.TimeoutException", "continues", "ERROR \"failed with System.TimeoutException\"");
         }
     }
@@ -72,16 +74,9 @@ public sealed partial class FaultMatrixTests
         }
         await using BootstrapProcess bootstrap = BootstrapProcess.Start(_bootstrap.Path,
             ServerEnvironment.For(driver.Emulator.Environment, scenario.Handler, extra.ToArray()));
-        if (platform == "cloud-run" || scenario.Handler == "hang")
-        {
-            // The emulators' readiness request may reach the function (a hang would hang it; on Cloud Run, echo logs an
-            // invalid event): wait for the listener instead.
-            await bootstrap.WaitForLineAsync("HTTP server listening on", Wait);
-        }
-        else
-        {
-            await driver.Emulator.WaitForReadyAsync(Wait);
-        }
+        // Ready = listening. Not the emulators' readiness request: it reaches the function, so a hang, a crash or (on Cloud
+        // Run, where echo calls it an invalid event) an error would happen before the faulted call.
+        await bootstrap.WaitForLineAsync("HTTP server listening on", Wait);
 
         Task<string> faulted;
         if (scenario.Options?.TruncateEvent == true)
@@ -175,6 +170,10 @@ public sealed partial class FaultMatrixTests
             catch (TimeoutException)
             {
                 return "nothing";
+            }
+            catch (System.IO.IOException)
+            {
+                return "connection closed, no answer";
             }
         }
 

@@ -58,6 +58,7 @@ public sealed partial class FaultMatrixTests : IDisposable
         ["sigterm-mid-invoke"] = new("sleep", "{\"Ms\":150}", null, WaitFor: "Sleeping 150 ms", Terminate: true, ExitWait: Wait),
         ["layer-throws"] = new("echo", "{\"n\":1}", "{\"n\":2}", Layer: ("throwIn", "BeforeInvoke"), CanaryAnswer: "error System.InvalidOperationException"),
         ["layer-hangs"] = new("echo", "{\"n\":1}", "{\"n\":2}", Layer: ("hangIn", "BeforeInvoke"), CanaryAnswer: "error System.TimeoutException"),
+        ["layer-crashes"] = new("echo", "{\"n\":1}", null, Layer: ("crashIn", "BeforeInvoke"), ExitWait: Wait),
     };
 
     /// <summary>Cells where the fault cannot happen on that platform, with why.</summary>
@@ -102,6 +103,8 @@ public sealed partial class FaultMatrixTests : IDisposable
         All("sigterm-mid-invoke", new("response", "exits 0", "INFO \"Close hook ran (SIGTERM)\""));
         All("layer-throws", new("error System.InvalidOperationException", "continues", "ERROR \"failed with System.InvalidOperationException\""));
         All("layer-hangs", new("error System.TimeoutException", "continues", "ERROR \"failed with System.TimeoutException\""));
+        // The process is gone before anything can be reported; the platform sees the runtime exit (AWS: Runtime.ExitError).
+        All("layer-crashes", new("nothing", "exits 134", "stderr \"probe crashes in BeforeInvoke\""));
         AddServerExpectations(cells, NotApplicable);
         return cells;
     }
@@ -264,6 +267,12 @@ public sealed partial class FaultMatrixTests : IDisposable
         int space = expected.IndexOf(' ', StringComparison.Ordinal);
         string level = expected[..space];
         string text = expected[(space + 2)..^1];
+        if (level == "stderr")
+        {
+            // A crash writes no JSON event: the runtime's own stderr says why.
+            bool seen = bootstrap.Lines.Any(l => l.StartsWith("stderr: ", StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal));
+            return seen ? expected : "missing " + expected;
+        }
         try
         {
             await bootstrap.WaitForLineAsync(text, TimeSpan.FromSeconds(3));
