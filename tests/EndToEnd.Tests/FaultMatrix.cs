@@ -17,7 +17,7 @@ internal static class FaultMatrix
 
     public const string UpdateVariable = "FAAS_UPDATE_FAULT_MATRIX";
 
-    public static readonly string[] Platforms = { "aws", "scf", "huawei", "alibaba-fc", "azure", "cloud-run" };
+    public static readonly string[] Platforms = { "aws", "scf", "huawei", "alibaba-fc", "azure", "cloud-run", "scf-web", "huawei-http" };
 
     /// <summary>Fault id and what is injected.</summary>
     public static readonly (string Id, string Description)[] Faults =

@@ -14,7 +14,7 @@ namespace EndToEnd.Tests;
 public sealed partial class FaultMatrixTests
 {
     // Properties, not fields: the expectation table (another file of this class) reads them during static initialization.
-    private static string[] ServerPlatforms => new[] { "alibaba-fc", "azure", "cloud-run" };
+    private static string[] ServerPlatforms => new[] { "alibaba-fc", "azure", "cloud-run", "scf-web", "huawei-http" };
 
     /// <summary>Faults of a runtime API's answers: a serve-model platform has no runtime API, so the row does not apply.</summary>
     private static string[] RuntimeApiFaults => new[] { "next-500", "next-410", "next-reset", "next-slow", "response-500", "response-410", "response-413" };
@@ -44,20 +44,26 @@ public sealed partial class FaultMatrixTests
             {
                 notApplicable[(fault, platform)] = "the platform calls in; there is no runtime API to answer";
             }
-            // FC marks a function error with 404 (and X-Fc-Status); Azure and Cloud Run answer 500.
-            string failed = platform == "alibaba-fc" ? "404 error" : "500 error";
+            // FC marks a function error with 404 (and X-Fc-Status); Azure and Cloud Run answer 500 with the error report;
+            // web functions answer a bare 500 (the report and its stack trace never go into a web response).
+            string Failed(string type) => platform switch
+            {
+                "alibaba-fc" => "404 error " + type,
+                "scf-web" or "huawei-http" => "HTTP 500",
+                _ => "500 error " + type,
+            };
             cells[("event-truncated", platform)] = new("nothing", "continues", "quiet");
-            cells[("event-malformed", platform)] = new($"{failed} Runtime.InvalidEvent", "continues", "ERROR \"failed with Runtime.InvalidEvent\"");
+            cells[("event-malformed", platform)] = new(Failed("Runtime.InvalidEvent"), "continues", "ERROR \"failed with Runtime.InvalidEvent\"");
             // No 6 MB limit on a served answer in the runtime; the emulators take it whole.
             cells[("event-7mb", platform)] = new("response", "continues", "quiet");
             cells[("response-reset", platform)] = new("nothing", "continues", "quiet");
-            cells[("handler-throws", platform)] = new($"{failed} Samples.Echo.EchoException", "continues", "ERROR \"failed with Samples.Echo.EchoException\"");
+            cells[("handler-throws", platform)] = new(Failed("Samples.Echo.EchoException"), "continues", "ERROR \"failed with Samples.Echo.EchoException\"");
             cells[("handler-hangs", platform)] = new("nothing", "still running", "INFO \"Hanging\"");
-            cells[("handler-oom", platform)] = new($"{failed} System.OutOfMemoryException", "continues", "ERROR \"failed with System.OutOfMemoryException\"");
+            cells[("handler-oom", platform)] = new(Failed("System.OutOfMemoryException"), "continues", "ERROR \"failed with System.OutOfMemoryException\"");
             cells[("sigterm-mid-invoke", platform)] = new("response", "exits 0", "INFO \"Close hook ran (SIGTERM)\"");
-            cells[("layer-throws", platform)] = new($"{failed} System.InvalidOperationException", "continues", "ERROR \"failed with System.InvalidOperationException\"");
+            cells[("layer-throws", platform)] = new(Failed("System.InvalidOperationException"), "continues", "ERROR \"failed with System.InvalidOperationException\"");
             cells[("layer-crashes", platform)] = new("connection closed, no answer", "exits 134", "stderr \"probe crashes in BeforeInvoke\"");
-            cells[("layer-hangs", platform)] = new($"{failed} System.TimeoutException", "continues", "ERROR \"failed with System.TimeoutException\"");
+            cells[("layer-hangs", platform)] = new(Failed("System.TimeoutException"), "continues", "ERROR \"failed with System.TimeoutException\"");
         }
     }
 
@@ -102,7 +108,8 @@ public sealed partial class FaultMatrixTests
         {
             string canary = await driver.InvokeAsync(scenario.Canary);
             // Exactly one answer for the canary, and it is what the scenario says (the status before it varies by platform).
-            Assert.EndsWith(scenario.CanaryAnswer, canary, StringComparison.Ordinal);
+            string expectedCanary = platform is "scf-web" or "huawei-http" && scenario.CanaryAnswer != "response" ? "HTTP 500" : scenario.CanaryAnswer;
+            Assert.EndsWith(expectedCanary, canary, StringComparison.Ordinal);
             process = bootstrap.HasExited ? "exits after answering" : "continues";
         }
         else
@@ -123,6 +130,7 @@ public sealed partial class FaultMatrixTests
     /// <summary>One serve-model platform as the caller of an event function, reduced to "invoke, describe the answer".</summary>
     private sealed class ServerDriver : IAsyncDisposable
     {
+        private static readonly KeyValuePair<string, string>[] s_json = { KeyValuePair.Create("Content-Type", "application/json") };
         private readonly string _platform;
         private readonly string _handler;
 
@@ -140,6 +148,9 @@ public sealed partial class FaultMatrixTests
             "alibaba-fc" => new(platform, handler, new AlibabaFcEmulator(new AlibabaFcEmulatorOptions { Caller = caller, Timeout = Deadline })),
             "azure" => new(platform, handler, new AzureFunctionsHostEmulator(new AzureFunctionsHostOptions { Caller = caller })),
             "cloud-run" => new(platform, handler, new CloudRunEmulator(new CloudRunEmulatorOptions { Caller = caller })),
+            // Both platforms' ports are fixed; the bootstrap is given a free one through FAAS_PORT.
+            "scf-web" => new(platform, handler, new TencentWebEmulator(new TencentWebEmulatorOptions { Caller = caller, PortVariable = "FAAS_PORT" })),
+            "huawei-http" => new(platform, handler, new HuaweiHttpEmulator(new HuaweiHttpEmulatorOptions { Caller = caller, PortVariable = "FAAS_PORT" })),
             _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "not a serve-model platform"),
         };
 
@@ -163,6 +174,10 @@ public sealed partial class FaultMatrixTests
                             DataContentType = "application/json", Data = Encoding.UTF8.GetBytes(payload),
                         };
                         return Describe(await run.SendCloudEventBinaryAsync(cloudEvent));
+                    case TencentWebEmulator web:
+                        return Describe(await web.SendAsync("POST", "/", s_json, Encoding.UTF8.GetBytes(payload)));
+                    case HuaweiHttpEmulator http:
+                        return Describe(await http.SendAsync("POST", "/", s_json, Encoding.UTF8.GetBytes(payload)));
                     default:
                         throw new InvalidOperationException(_platform);
                 }
