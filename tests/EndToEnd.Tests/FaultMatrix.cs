@@ -35,6 +35,7 @@ internal static class FaultMatrix
         ("response-413", "Runtime API answers 413 to the response"),
         ("handler-throws", "Handler throws"),
         ("handler-hangs", "Handler hangs past the 1 s deadline, ignoring its cancellation token"),
+        ("handler-overruns", "Handler runs past the 1 s deadline and honours its cancellation token"),
         ("handler-oom", "Handler allocates until the GC heap limit (from the 128 MB memory size)"),
         ("sigterm-mid-invoke", "SIGTERM while a 150 ms invocation runs"),
         ("layer-throws", "Native layer throws in BeforeInvoke"),

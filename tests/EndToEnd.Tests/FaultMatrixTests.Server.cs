@@ -29,6 +29,7 @@ public sealed partial class FaultMatrixTests
         ["response-reset"] = new("sleep", "{\"Ms\":300}", "{\"Ms\":1}", CallerTimeout: TimeSpan.FromMilliseconds(100), CanaryAnswer: "response"),
         ["handler-throws"] = Scenarios["handler-throws"],
         ["handler-hangs"] = new("hang", "{}", null, CallerTimeout: Deadline),
+        ["handler-overruns"] = new("overrun", "{}", null, CallerTimeout: Deadline + TimeSpan.FromMilliseconds(500)),
         ["handler-oom"] = Scenarios["handler-oom"],
         ["sigterm-mid-invoke"] = Scenarios["sigterm-mid-invoke"],
         ["layer-throws"] = Scenarios["layer-throws"],
@@ -59,6 +60,11 @@ public sealed partial class FaultMatrixTests
             cells[("response-reset", platform)] = new("nothing", "continues", "quiet");
             cells[("handler-throws", platform)] = new(Failed("Samples.Echo.EchoException"), "continues", "ERROR \"failed with Samples.Echo.EchoException\"");
             cells[("handler-hangs", platform)] = new("nothing", "still running", "INFO \"Hanging\"");
+            // Only FC tells the function its deadline (the function timeout header); elsewhere nothing cancels the
+            // handler and the caller gives up at its own timeout.
+            cells[("handler-overruns", platform)] = platform == "alibaba-fc"
+                ? new(Failed("Function.Timeout"), "still running", "ERROR \"failed with Function.Timeout\"")
+                : new("nothing", "still running", "quiet");
             cells[("handler-oom", platform)] = new(Failed("System.OutOfMemoryException"), "continues", "ERROR \"failed with System.OutOfMemoryException\"");
             cells[("sigterm-mid-invoke", platform)] = new("response", "exits 0", "INFO \"Close hook ran (SIGTERM)\"");
             cells[("layer-throws", platform)] = new(Failed("System.InvalidOperationException"), "continues", "ERROR \"failed with System.InvalidOperationException\"");

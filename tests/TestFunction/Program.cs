@@ -71,6 +71,12 @@ builder.Functions
         ctx.Logger.Information("Hanging");
         await Task.Delay(Timeout.Infinite);
     })
+    .AddRaw("overrun", async ctx =>
+    {
+        // Runs past the deadline but honours its token: cancelled when the deadline comes.
+        ctx.Logger.Information("Overrunning");
+        await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+    })
     .AddRaw("allocate", ctx =>
     {
         // Keeps 1 MB arrays alive until the GC's heap limit (set from the platform's memory size) refuses one.
