@@ -205,6 +205,12 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
             }
             await pipeline(context).ConfigureAwait(false);
         }
+        catch (OperationCanceledException ex) when (context.CancelledByDeadline)
+        {
+            // Cancelled by the deadline, not by shutdown: a timeout, reported as one (issue 6, fault matrix handler-overruns).
+            error = new FaaSRuntimeException(ErrorTypes.Timeout,
+                $"The invocation ran past its deadline ({context.Deadline:O}) and was cancelled.", ex);
+        }
         catch (Exception ex)
         {
             error = ex;

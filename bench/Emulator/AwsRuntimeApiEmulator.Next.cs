@@ -25,6 +25,12 @@ public sealed partial class AwsRuntimeApiEmulator
             return;
         }
 
+        if (fault == PollFault.Gone)
+        {
+            await HttpExchange.WriteAsync(context, StatusCodes.Status410Gone, AwsBodies.InvokeTimeout).ConfigureAwait(false);
+            return;
+        }
+
         if (fault == PollFault.DropConnection)
         {
             context.Abort();
@@ -140,9 +146,7 @@ public sealed partial class AwsRuntimeApiEmulator
         }
 
         response.ContentType = options.ContentType;
-        byte[] payload = invocation.PayloadBytes;
-        response.ContentLength = payload.Length;
-        return payload.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(payload.AsMemory()).AsTask();
+        return HttpExchange.WritePayloadAsync(context, invocation.PayloadBytes, options.TruncateEvent && invocation.DeliveryCount == 1);
     }
 
     private void AbandonWaiter(object? state)

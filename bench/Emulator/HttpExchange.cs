@@ -15,6 +15,8 @@ namespace Runtime.Emulator;
 /// <summary>Recording of requests and writing of small fixed responses, shared by the emulators.</summary>
 internal static class HttpExchange
 {
+    private static readonly TimeSpan s_truncateGrace = TimeSpan.FromMilliseconds(50);
+
     public static readonly byte[] StatusOkBody = """{"status":"OK"}"""u8.ToArray();
 
     /// <summary>Reads the whole request (headers, body, trailers) and records it.</summary>
@@ -45,6 +47,32 @@ internal static class HttpExchange
     }
 
     /// <summary>The platform's error body shape: <c>{"errorMessage":"…","errorType":"…"}</c>.</summary>
+    /// <summary>
+    /// Writes an event body with its <c>Content-Length</c>; with <paramref name="truncate"/>, writes only the first half
+    /// and then resets the connection (the fault <see cref="InvocationOptions.TruncateEvent"/>).
+    /// </summary>
+    public static async Task WritePayloadAsync(HttpContext context, byte[] payload, bool truncate)
+    {
+        HttpResponse response = context.Response;
+        response.ContentLength = payload.Length;
+        if (truncate)
+        {
+            await response.Body.WriteAsync(payload.AsMemory(0, payload.Length / 2)).ConfigureAwait(false);
+            await response.Body.FlushAsync().ConfigureAwait(false);
+
+            // Injected latency, not a test wait: the abort is a TCP reset, and a reset discards whatever the peer has
+            // not read yet, so give the head and the half body time to be read first.
+            await Task.Delay(s_truncateGrace).ConfigureAwait(false);
+            context.Abort();
+            return;
+        }
+
+        if (payload.Length > 0)
+        {
+            await response.Body.WriteAsync(payload.AsMemory()).ConfigureAwait(false);
+        }
+    }
+
     public static byte[] ErrorBody(string errorType, string errorMessage)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(128);

@@ -24,6 +24,12 @@ public sealed partial class HuaweiRuntimeApiEmulator
             return;
         }
 
+        if (fault == PollFault.Gone)
+        {
+            await HttpExchange.WriteAsync(context, StatusCodes.Status410Gone, AwsBodies.InvokeTimeout).ConfigureAwait(false);
+            return;
+        }
+
         if (fault == PollFault.DropConnection)
         {
             context.Abort();
@@ -108,9 +114,7 @@ public sealed partial class HuaweiRuntimeApiEmulator
 
         headers["X-CFF-Invoke-Type"] = options.InvokeType ?? _options.InvokeType;
         response.ContentType = options.ContentType;
-        byte[] payload = invocation.PayloadBytes;
-        response.ContentLength = payload.Length;
-        return payload.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(payload.AsMemory()).AsTask();
+        return HttpExchange.WritePayloadAsync(context, invocation.PayloadBytes, invocation.Options.TruncateEvent && invocation.DeliveryCount == 1);
     }
 
     private void AbandonWaiter(object? state)

@@ -37,6 +37,13 @@ public sealed class InvocationOptions
     /// </summary>
     public bool OmitRequestId { get; init; }
 
+    /// <summary>
+    /// Fault: on <c>/next</c>, announce the whole event in <c>Content-Length</c>, write only its first half, then reset the
+    /// connection. Applies to the first delivery only: the invocation counts as delivered (AWS and Huawei would time it
+    /// out); SCF hands the same event to the next poll, whole.
+    /// </summary>
+    public bool TruncateEvent { get; init; }
+
     /// <summary>Fault applied when the runtime posts <c>/response</c> or <c>/error</c> for this invocation (once, to the first post).</summary>
     public ResponseFault ResponseFault { get; init; }
 }

@@ -2,7 +2,7 @@ namespace Runtime.Emulator;
 
 /// <summary>A fault the emulator applies to one <c>GET …/runtime/invocation/next</c> (queued with <c>FailNextPoll</c>, FIFO).</summary>
 /// <remarks>
-/// <see cref="InternalServerError"/> and <see cref="DropConnection"/> are applied as soon as the poll arrives and never
+/// <see cref="InternalServerError"/>, <see cref="Gone"/> and <see cref="DropConnection"/> are applied as soon as the poll arrives and never
 /// consume an invocation, so a runtime that retries still receives it. <see cref="SlowHeaders"/> waits for an invocation
 /// as usual, then holds the response headers back for about 200 ms.
 /// </remarks>
@@ -19,4 +19,7 @@ public enum PollFault
 
     /// <summary>Delay the response headers by about 200 ms after the invocation is ready.</summary>
     SlowHeaders,
+
+    /// <summary>Answer 410 with a JSON error body, as soon as the poll arrives (an answer the protocol never gives to a poll).</summary>
+    Gone,
 }

@@ -27,6 +27,12 @@ public sealed partial class ScfRuntimeApiEmulator
             return;
         }
 
+        if (fault == PollFault.Gone)
+        {
+            await HttpExchange.WriteAsync(context, StatusCodes.Status410Gone, AwsBodies.InvokeTimeout).ConfigureAwait(false);
+            return;
+        }
+
         if (fault == PollFault.DropConnection)
         {
             context.Abort();
@@ -86,12 +92,7 @@ public sealed partial class ScfRuntimeApiEmulator
         headers["memory_limit_in_mb"] = _memoryLimit;
         headers["time_limit_in_ms"] = _timeLimit;
         response.ContentType = invocation.Options.ContentType;
-        byte[] payload = invocation.PayloadBytes;
-        response.ContentLength = payload.Length;
-        if (payload.Length > 0)
-        {
-            await response.Body.WriteAsync(payload.AsMemory()).ConfigureAwait(false);
-        }
+        await HttpExchange.WritePayloadAsync(context, invocation.PayloadBytes, invocation.Options.TruncateEvent && invocation.DeliveryCount == 1).ConfigureAwait(false);
     }
 
     private async Task HandleResultAsync(HttpContext context, RecordedRequest request, bool isError)

@@ -99,6 +99,14 @@ internal sealed class PollWorker : IDisposable
             {
                 head = null!;
                 failure = ex.Message;
+                if (ex.Head is { StatusCode: 200 } cut && !policy.RedeliversUnanswered
+                    && _protocol.TryReadInvocation(cut, _logger, out PolledInvocation unreadable))
+                {
+                    // The platform handed this invocation out (its head arrived) and will not hand it out again: answer
+                    // it with an error now, or it could only time out (issue 6, fault matrix event-truncated).
+                    ReportUnreadableEvent(unreadable, ex.Message);
+                    Completed++;
+                }
             }
 
             PolledInvocation polled = default;
@@ -202,6 +210,19 @@ internal sealed class PollWorker : IDisposable
         {
             _logger.Debug("Invocation {RequestId} done in {ElapsedUs:F0} us ({Outcome})", polled.RequestId,
                 Stopwatch.GetElapsedTime(started).TotalMicroseconds, result.IsSuccess ? "response" : "error");
+        }
+    }
+
+    private void ReportUnreadableEvent(PolledInvocation polled, string reason)
+    {
+        FaaSError error = FaaSErrorFactory.Create(ErrorTypes.InvalidEvent,
+            $"The event from {_protocol.Platform} could not be read whole: {reason}");
+        _logger.Error("Invocation {RequestId} failed with {ErrorType}: its event could not be read ({Reason})",
+            polled.RequestId, error.ErrorType, reason);
+        if (Post(polled, error, null) == DeliveryStatus.Fatal)
+        {
+            throw new PlatformApiException(
+                $"{_protocol.Platform} answered with a server error to the error report of invocation {polled.RequestId} ({Describe(_answer)}); the instance cannot go on.");
         }
     }
 

@@ -33,6 +33,7 @@ internal sealed class HttpConnection : IDisposable
     private int _start;
     private int _end;
     private Socket? _socket;
+    private bool _headRead;
 
     public HttpConnection(EndPoint endPoint, string authority)
     {
@@ -148,6 +149,7 @@ internal sealed class HttpConnection : IDisposable
     public ResponseHead Read(IBufferWriter<byte> responseBody, long maxResponseBody, CancellationToken cancellationToken = default)
     {
         using CancellationTokenRegistration abort = Register(cancellationToken);
+        _headRead = false;
         try
         {
             Socket socket = _socket ?? throw new ObjectDisposedException(nameof(HttpConnection), "No request is waiting for a response.");
@@ -155,7 +157,7 @@ internal sealed class HttpConnection : IDisposable
         }
         catch (Exception ex) when (ex is IOException or SocketException or HttpProtocolException or ObjectDisposedException)
         {
-            throw Failed(ex, sent: true, cancellationToken);
+            throw Failed(ex, sent: true, cancellationToken, _headRead ? _head : null);
         }
         if (_head.ConnectionClose)
         {
@@ -169,7 +171,7 @@ internal sealed class HttpConnection : IDisposable
             ? cancellationToken.UnsafeRegister(static state => ((HttpConnection)state!).Abort(), this)
             : default;
 
-    private Exception Failed(Exception ex, bool sent, CancellationToken cancellationToken)
+    private Exception Failed(Exception ex, bool sent, CancellationToken cancellationToken, ResponseHead? head = null)
     {
         Drop();
         if (cancellationToken.IsCancellationRequested)
@@ -177,7 +179,7 @@ internal sealed class HttpConnection : IDisposable
             return new OperationCanceledException("The request was canceled.", ex, cancellationToken);
         }
         string what = ex is HttpProtocolException ? "answered with a malformed response" : "connection failed";
-        return new HttpTransportException($"HTTP {what} ({_endPoint}): {ex.Message}", sent, ex);
+        return new HttpTransportException($"HTTP {what} ({_endPoint}): {ex.Message}", sent, ex) { Head = head };
     }
 
     public void Dispose()
@@ -236,6 +238,7 @@ internal sealed class HttpConnection : IDisposable
                     {
                         continue; // interim response (100 Continue); the real one follows
                     }
+                    _headRead = true;
                     if (_head.StatusCode is 204 or 304 || (!_head.Chunked && _head.ContentLength == 0))
                     {
                         done = true;

@@ -15,4 +15,10 @@ internal sealed class HttpTransportException : Exception
     }
 
     public bool RequestSent { get; }
+
+    /// <summary>
+    /// The response head, when it arrived whole and the body then failed (cut short, reset, over the size limit);
+    /// null otherwise. Valid until the connection reads its next response.
+    /// </summary>
+    public ResponseHead? Head { get; init; }
 }

@@ -11,7 +11,7 @@ using Serilog;
 namespace ProbeLayer;
 
 /// <summary>
-/// Settings: <c>silent</c>=true gives hooks for every phase that do nothing (for benchmarks); <c>throwIn</c> and <c>hangIn</c> name a phase (BeforeInvoke, AfterFunctionStart, ...) or <c>Configure</c>;
+/// Settings: <c>silent</c>=true gives hooks for every phase that do nothing (for benchmarks); <c>throwIn</c>, <c>hangIn</c> and <c>crashIn</c> (the process dies, as a native crash would) name a phase (BeforeInvoke, AfterFunctionStart, ...) or <c>Configure</c>;
 /// <c>handler</c>=true makes it the handler (answers <c>probe:</c> + the event, or an HTTP 200 "probe &lt;path&gt;").
 /// Every phase logs "probe {name} {phase}". The layer takes the name its manifest gives it (default probe).
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class Probe : FaaSLayer
         bool silent = context.Settings.GetBool("silent", false);
         string? throwIn = context.Settings.Get("throwIn");
         string? hangIn = context.Settings.Get("hangIn");
+        string? crashIn = context.Settings.Get("crashIn");
         if (throwIn == "Configure")
         {
             throw new InvalidOperationException("probe fails in Configure");
@@ -37,7 +38,7 @@ public sealed class Probe : FaaSLayer
             return;
         }
         context.Logger.Information("probe {Layer} Configure", context.Name);
-        context.AddHook(new ProbeHook(context.Name, context.Logger, throwIn, hangIn));
+        context.AddHook(new ProbeHook(context.Name, context.Logger, throwIn, hangIn, crashIn));
         if (context.Settings.GetBool("handler", false))
         {
             context.UseHandler(static _ => new ProbeHandler());
@@ -49,13 +50,15 @@ public sealed class Probe : FaaSLayer
         private readonly ILogger _logger;
         private readonly string? _throwIn;
         private readonly string? _hangIn;
+        private readonly string? _crashIn;
 
-        public ProbeHook(string name, ILogger logger, string? throwIn, string? hangIn)
+        public ProbeHook(string name, ILogger logger, string? throwIn, string? hangIn, string? crashIn)
             : base(name, HookPhases.All)
         {
             _logger = logger;
             _throwIn = throwIn;
             _hangIn = hangIn;
+            _crashIn = crashIn;
         }
 
         public override ValueTask BeforeRuntimeStartAsync(RuntimeStartContext context, CancellationToken cancellationToken) => Step("BeforeRuntimeStart");
@@ -77,6 +80,10 @@ public sealed class Probe : FaaSLayer
         private ValueTask Step(string phase, string? detail = null)
         {
             _logger.Information("probe {Layer} {Phase} {Detail}", Name, phase, detail ?? string.Empty);
+            if (phase == _crashIn)
+            {
+                Environment.FailFast($"probe crashes in {phase}");
+            }
             if (phase == _throwIn)
             {
                 throw new InvalidOperationException($"probe fails in {phase}");

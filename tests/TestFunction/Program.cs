@@ -65,6 +65,29 @@ builder.Functions
         ctx.Output.Write(System.Text.Encoding.UTF8.GetBytes(AppContext.TryGetSwitch(name, out bool on) ? (on ? "true" : "false") : "unset"));
         return ValueTask.CompletedTask;
     })
+    .AddRaw("hang", async ctx =>
+    {
+        // Never finishes on its own and ignores the deadline token: what the platform's timeout is for.
+        ctx.Logger.Information("Hanging");
+        await Task.Delay(Timeout.Infinite);
+    })
+    .AddRaw("overrun", async ctx =>
+    {
+        // Runs past the deadline but honours its token: cancelled when the deadline comes.
+        ctx.Logger.Information("Overrunning");
+        await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+    })
+    .AddRaw("allocate", ctx =>
+    {
+        // Keeps 1 MB arrays alive until the GC's heap limit (set from the platform's memory size) refuses one.
+        var kept = new System.Collections.Generic.List<byte[]>();
+        while (true)
+        {
+            byte[] chunk = GC.AllocateUninitializedArray<byte>(1024 * 1024);
+            chunk[0] = 1;
+            kept.Add(chunk);
+        }
+    })
     .AddRaw("failstart", _ => ValueTask.CompletedTask)
     .OnStart("failstart", (_, _) => throw new InvalidOperationException("the database is unreachable"));
 builder.Hooks.BeforeClose("test-close", (ctx, _) =>

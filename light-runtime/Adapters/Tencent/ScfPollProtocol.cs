@@ -18,7 +18,7 @@ internal sealed class ScfPollProtocol : IPollProtocol
 
     public string Platform => ScfProtocol.PlatformName;
 
-    public PollPolicy Policy => PollPolicy.Strict;
+    public PollPolicy Policy => PollPolicy.StrictRedelivering;
 
     public void StartNext(HttpConnection connection) => connection.StartRequest("GET"u8, ScfProtocol.NextPath);
 

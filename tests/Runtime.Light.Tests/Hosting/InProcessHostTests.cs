@@ -17,7 +17,7 @@ namespace Runtime.Light.Tests.Hosting;
 /// The bootstrap host run in-process (<see cref="FaaSHost.RunAsync(FunctionAppBuilder, IEnvironment, System.IO.Stream, CancellationToken)"/>)
 /// against the emulators: what the function sees of each platform's per-invocation context.
 /// </summary>
-public sealed class InProcessHostTests
+public sealed partial class InProcessHostTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 

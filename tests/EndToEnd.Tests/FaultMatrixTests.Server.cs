@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Runtime.Emulator;
+using Xunit;
+using Cell = EndToEnd.Tests.FaultMatrix.Cell;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The serve-model columns: the emulator is the platform's caller; the faulted call goes first, the canary second.</summary>
+public sealed partial class FaultMatrixTests
+{
+    // Properties, not fields: the expectation table (another file of this class) reads them during static initialization.
+    private static string[] ServerPlatforms => new[] { "alibaba-fc", "azure", "cloud-run", "scf-web", "huawei-http" };
+
+    /// <summary>Faults of a runtime API's answers: a serve-model platform has no runtime API, so the row does not apply.</summary>
+    private static string[] RuntimeApiFaults => new[] { "next-500", "next-410", "next-reset", "next-slow", "response-500", "response-410", "response-413" };
+
+    private static Dictionary<string, Scenario>? s_serverScenarios;
+
+    private static Dictionary<string, Scenario> ServerScenarios => s_serverScenarios ??= new()
+    {
+        ["event-truncated"] = new("echo", "{\"n\":1,\"pad\":\"0123456789\"}", "{\"n\":2}", Options: new() { TruncateEvent = true }),
+        ["event-malformed"] = Scenarios["event-malformed"],
+        ["event-7mb"] = Scenarios["event-7mb"],
+        ["response-reset"] = new("sleep", "{\"Ms\":300}", "{\"Ms\":1}", CallerTimeout: TimeSpan.FromMilliseconds(100), CanaryAnswer: "response"),
+        ["handler-throws"] = Scenarios["handler-throws"],
+        ["handler-hangs"] = new("hang", "{}", null, CallerTimeout: Deadline),
+        ["handler-overruns"] = new("overrun", "{}", null, CallerTimeout: Deadline + TimeSpan.FromMilliseconds(500)),
+        ["handler-oom"] = Scenarios["handler-oom"],
+        ["sigterm-mid-invoke"] = Scenarios["sigterm-mid-invoke"],
+        ["layer-throws"] = Scenarios["layer-throws"],
+        ["layer-hangs"] = Scenarios["layer-hangs"],
+        ["layer-crashes"] = Scenarios["layer-crashes"],
+    };
+
+    private static void AddServerExpectations(Dictionary<(string, string), Cell> cells, Dictionary<(string, string), string> notApplicable)
+    {
+        foreach (string platform in ServerPlatforms)
+        {
+            foreach (string fault in RuntimeApiFaults)
+            {
+                notApplicable[(fault, platform)] = "the platform calls in; there is no runtime API to answer";
+            }
+            // FC marks a function error with 404 (and X-Fc-Status); Azure and Cloud Run answer 500 with the error report;
+            // web functions answer a bare 500 (the report and its stack trace never go into a web response).
+            string Failed(string type) => platform switch
+            {
+                "alibaba-fc" => "404 error " + type,
+                "scf-web" or "huawei-http" => "HTTP 500",
+                _ => "500 error " + type,
+            };
+            cells[("event-truncated", platform)] = new("nothing", "continues", "quiet");
+            cells[("event-malformed", platform)] = new(Failed("Runtime.InvalidEvent"), "continues", "ERROR \"failed with Runtime.InvalidEvent\"");
+            // No 6 MB limit on a served answer in the runtime; the emulators take it whole.
+            cells[("event-7mb", platform)] = new("response", "continues", "quiet");
+            cells[("response-reset", platform)] = new("nothing", "continues", "quiet");
+            cells[("handler-throws", platform)] = new(Failed("Samples.Echo.EchoException"), "continues", "ERROR \"failed with Samples.Echo.EchoException\"");
+            cells[("handler-hangs", platform)] = new("nothing", "still running", "INFO \"Hanging\"");
+            // Only FC tells the function its deadline (the function timeout header); elsewhere nothing cancels the
+            // handler and the caller gives up at its own timeout.
+            cells[("handler-overruns", platform)] = platform == "alibaba-fc"
+                ? new(Failed("Function.Timeout"), "still running", "ERROR \"failed with Function.Timeout\"")
+                : new("nothing", "still running", "quiet");
+            cells[("handler-oom", platform)] = new(Failed("System.OutOfMemoryException"), "continues", "ERROR \"failed with System.OutOfMemoryException\"");
+            cells[("sigterm-mid-invoke", platform)] = new("response", "exits 0", "INFO \"Close hook ran (SIGTERM)\"");
+            cells[("layer-throws", platform)] = new(Failed("System.InvalidOperationException"), "continues", "ERROR \"failed with System.InvalidOperationException\"");
+            cells[("layer-crashes", platform)] = new("connection closed, no answer", "exits 134", "stderr \"probe crashes in BeforeInvoke\"");
+            cells[("layer-hangs", platform)] = new(Failed("System.TimeoutException"), "continues", "ERROR \"failed with System.TimeoutException\"");
+        }
+    }
+
+    private async Task<(Cell Cell, string Output)> ObserveServerAsync(Scenario scenario, string platform, string expectedLog)
+    {
+        var caller = new CallerOptions { RequestTimeout = scenario.CallerTimeout ?? Wait };
+        await using ServerDriver driver = ServerDriver.Create(platform, caller, scenario.Handler);
+
+        var extra = new List<(string, string)> { ("FAAS_CLOSE_TIMEOUT_MS", scenario.Terminate ? "5000" : "200") };
+        if (scenario.Layer is { } layer)
+        {
+            AddProbeLayer(layer.Setting, layer.Phase);
+            extra.Add(("FAAS_LAYERS_DIR", _layers));
+        }
+        await using BootstrapProcess bootstrap = BootstrapProcess.Start(_bootstrap.Path,
+            ServerEnvironment.For(driver.Emulator.Environment, scenario.Handler, extra.ToArray()));
+        // Ready = listening. Not the emulators' readiness request: it reaches the function, so a hang, a crash or (on Cloud
+        // Run, where echo calls it an invalid event) an error would happen before the faulted call.
+        await bootstrap.WaitForLineAsync("HTTP server listening on", Wait);
+
+        Task<string> faulted;
+        if (scenario.Options?.TruncateEvent == true)
+        {
+            faulted = driver.SendTruncatedAsync(scenario.Event);
+        }
+        else
+        {
+            faulted = driver.InvokeAsync(scenario.Event);
+        }
+        if (scenario.WaitFor is not null)
+        {
+            await bootstrap.WaitForLineAsync(scenario.WaitFor, Wait);
+        }
+        if (scenario.Terminate)
+        {
+            bootstrap.Terminate();
+        }
+        string saw = await faulted;
+
+        string process;
+        if (scenario.Canary is not null && !bootstrap.HasExited)
+        {
+            string canary = await driver.InvokeAsync(scenario.Canary);
+            // Exactly one answer for the canary, and it is what the scenario says (the status before it varies by platform).
+            string expectedCanary = platform is "scf-web" or "huawei-http" && scenario.CanaryAnswer != "response" ? "HTTP 500" : scenario.CanaryAnswer;
+            Assert.EndsWith(expectedCanary, canary, StringComparison.Ordinal);
+            process = bootstrap.HasExited ? "exits after answering" : "continues";
+        }
+        else
+        {
+            try
+            {
+                process = "exits " + await bootstrap.WaitForExitAsync(scenario.ExitWait ?? TimeSpan.FromMilliseconds(300));
+            }
+            catch (TimeoutException)
+            {
+                process = "still running";
+            }
+        }
+        string log = await ObserveLogAsync(bootstrap, expectedLog);
+        return (new Cell(saw, process, log), bootstrap.Output);
+    }
+
+    /// <summary>One serve-model platform as the caller of an event function, reduced to "invoke, describe the answer".</summary>
+    private sealed class ServerDriver : IAsyncDisposable
+    {
+        private static readonly KeyValuePair<string, string>[] s_json = { KeyValuePair.Create("Content-Type", "application/json") };
+        private readonly string _platform;
+        private readonly string _handler;
+
+        private ServerDriver(string platform, string handler, IServerPlatformEmulator emulator)
+        {
+            _platform = platform;
+            _handler = handler;
+            Emulator = emulator;
+        }
+
+        public IServerPlatformEmulator Emulator { get; }
+
+        public static ServerDriver Create(string platform, CallerOptions caller, string handler) => platform switch
+        {
+            "alibaba-fc" => new(platform, handler, new AlibabaFcEmulator(new AlibabaFcEmulatorOptions { Caller = caller, Timeout = Deadline })),
+            "azure" => new(platform, handler, new AzureFunctionsHostEmulator(new AzureFunctionsHostOptions { Caller = caller })),
+            "cloud-run" => new(platform, handler, new CloudRunEmulator(new CloudRunEmulatorOptions { Caller = caller })),
+            // Both platforms' ports are fixed; the bootstrap is given a free one through FAAS_PORT.
+            "scf-web" => new(platform, handler, new TencentWebEmulator(new TencentWebEmulatorOptions { Caller = caller, PortVariable = "FAAS_PORT" })),
+            "huawei-http" => new(platform, handler, new HuaweiHttpEmulator(new HuaweiHttpEmulatorOptions { Caller = caller, PortVariable = "FAAS_PORT" })),
+            _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "not a serve-model platform"),
+        };
+
+        /// <summary>Invokes with <paramref name="payload"/>; "response", "error &lt;type&gt;", "HTTP &lt;status&gt;" or "nothing" (the caller gave up).</summary>
+        public async Task<string> InvokeAsync(string payload)
+        {
+            try
+            {
+                switch (Emulator)
+                {
+                    case AlibabaFcEmulator fc:
+                        FcOutcome outcome = await fc.InvokeAsync(payload);
+                        return Describe(outcome.Response);
+                    case AzureFunctionsHostEmulator azure:
+                        AzureInvocationResult result = await azure.InvokeQueueAsync(_handler, payload);
+                        return result.Succeeded ? "response" : Describe(result.Response);
+                    case CloudRunEmulator run:
+                        var cloudEvent = new CloudEvent
+                        {
+                            Id = Guid.NewGuid().ToString("N"), Source = "//fault-matrix", Type = "test.fault",
+                            DataContentType = "application/json", Data = Encoding.UTF8.GetBytes(payload),
+                        };
+                        return Describe(await run.SendCloudEventBinaryAsync(cloudEvent));
+                    case TencentWebEmulator web:
+                        return Describe(await web.SendAsync("POST", "/", s_json, Encoding.UTF8.GetBytes(payload)));
+                    case HuaweiHttpEmulator http:
+                        return Describe(await http.SendAsync("POST", "/", s_json, Encoding.UTF8.GetBytes(payload)));
+                    default:
+                        throw new InvalidOperationException(_platform);
+                }
+            }
+            catch (TimeoutException)
+            {
+                return "nothing";
+            }
+            catch (System.IO.IOException)
+            {
+                return "connection closed, no answer";
+            }
+        }
+
+        /// <summary>Sends the call's head and half its body, then hangs up; "nothing" when no byte came back.</summary>
+        public async Task<string> SendTruncatedAsync(string payload)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(payload);
+            string head = $"POST /{(_platform == "alibaba-fc" ? "invoke" : _handler)} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + $"Content-Length: {body.Length}\r\n\r\n";
+            byte[] request = Encoding.UTF8.GetBytes(head).Concat(body.Take(body.Length / 2)).ToArray();
+            RawExchangeResult raw = await Emulator.SendRawAsync(request, TimeSpan.FromMilliseconds(200));
+            return raw.Bytes.Length == 0 ? "nothing" : "HTTP " + Encoding.ASCII.GetString(raw.Bytes).Split(' ')[1];
+        }
+
+        private static string Describe(ReceivedResponse response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return "response";
+            }
+            try
+            {
+                using JsonDocument json = JsonDocument.Parse(response.Body);
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("errorType", out JsonElement type))
+                {
+                    return $"{response.StatusCode} error {type.GetString()}";
+                }
+            }
+            catch (JsonException)
+            {
+                // not a JSON error report: the status says it all
+            }
+            return "HTTP " + response.StatusCode;
+        }
+
+        public ValueTask DisposeAsync() => Emulator.DisposeAsync();
+    }
+}
