@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Runtime.Engine;
 
@@ -29,25 +28,24 @@ internal sealed class EmfFormat : IMetricsFormat
     /// <summary>The document's own members besides metrics and dimensions.</summary>
     public static readonly string[] PropertyNames = { "_aws", "function", "requestId", "errorType" };
 
-    private static readonly JsonEncodedText s_aws = JsonEncodedText.Encode("_aws");
-    private static readonly JsonEncodedText s_timestamp = JsonEncodedText.Encode("Timestamp");
-    private static readonly JsonEncodedText s_cloudWatchMetrics = JsonEncodedText.Encode("CloudWatchMetrics");
-    private static readonly JsonEncodedText s_namespace = JsonEncodedText.Encode("Namespace");
-    private static readonly JsonEncodedText s_dimensions = JsonEncodedText.Encode("Dimensions");
-    private static readonly JsonEncodedText s_metrics = JsonEncodedText.Encode("Metrics");
-    private static readonly JsonEncodedText s_name = JsonEncodedText.Encode("Name");
-    private static readonly JsonEncodedText s_unit = JsonEncodedText.Encode("Unit");
-    private static readonly JsonEncodedText s_count = JsonEncodedText.Encode("Count");
-    private static readonly JsonEncodedText s_milliseconds = JsonEncodedText.Encode("Milliseconds");
-    private static readonly JsonEncodedText s_bytes = JsonEncodedText.Encode("Bytes");
-    private static readonly JsonEncodedText s_function = JsonEncodedText.Encode("function");
-    private static readonly JsonEncodedText s_requestId = JsonEncodedText.Encode("requestId");
-    private static readonly JsonEncodedText s_errorType = JsonEncodedText.Encode("errorType");
+    private static readonly JsonEncodedText s_aws = EncodedDimensions.Encode("_aws");
+    private static readonly JsonEncodedText s_timestamp = EncodedDimensions.Encode("Timestamp");
+    private static readonly JsonEncodedText s_cloudWatchMetrics = EncodedDimensions.Encode("CloudWatchMetrics");
+    private static readonly JsonEncodedText s_namespace = EncodedDimensions.Encode("Namespace");
+    private static readonly JsonEncodedText s_dimensions = EncodedDimensions.Encode("Dimensions");
+    private static readonly JsonEncodedText s_metrics = EncodedDimensions.Encode("Metrics");
+    private static readonly JsonEncodedText s_name = EncodedDimensions.Encode("Name");
+    private static readonly JsonEncodedText s_unit = EncodedDimensions.Encode("Unit");
+    private static readonly JsonEncodedText s_count = EncodedDimensions.Encode("Count");
+    private static readonly JsonEncodedText s_milliseconds = EncodedDimensions.Encode("Milliseconds");
+    private static readonly JsonEncodedText s_bytes = EncodedDimensions.Encode("Bytes");
+    private static readonly JsonEncodedText s_function = EncodedDimensions.Encode("function");
+    private static readonly JsonEncodedText s_requestId = EncodedDimensions.Encode("requestId");
+    private static readonly JsonEncodedText s_errorType = EncodedDimensions.Encode("errorType");
 
     private readonly JsonEncodedText _namespaceValue;
     private readonly JsonEncodedText _functionValue;
-    private readonly JsonEncodedText[] _dimensionNames;
-    private readonly JsonEncodedText[] _dimensionValues;
+    private readonly EncodedDimensions _dimensions;
     private readonly JsonEncodedText _coldStart;
     private readonly JsonEncodedText _initDuration;
     private readonly JsonEncodedText _duration;
@@ -56,22 +54,14 @@ internal sealed class EmfFormat : IMetricsFormat
 
     public EmfFormat(MetricsSettings settings, FunctionInfo function)
     {
-        JavaScriptEncoder encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        _namespaceValue = JsonEncodedText.Encode(settings.Namespace, encoder);
-        _functionValue = JsonEncodedText.Encode(function.Name, encoder);
-        IReadOnlyList<KeyValuePair<string, string>> dimensions = settings.Dimensions;
-        _dimensionNames = new JsonEncodedText[dimensions.Count];
-        _dimensionValues = new JsonEncodedText[dimensions.Count];
-        for (int i = 0; i < dimensions.Count; i++)
-        {
-            _dimensionNames[i] = JsonEncodedText.Encode(dimensions[i].Key, encoder);
-            _dimensionValues[i] = JsonEncodedText.Encode(dimensions[i].Value, encoder);
-        }
-        _coldStart = JsonEncodedText.Encode(settings.Prefix + ColdStartMetric, encoder);
-        _initDuration = JsonEncodedText.Encode(settings.Prefix + InitDurationMetric, encoder);
-        _duration = JsonEncodedText.Encode(settings.Prefix + DurationMetric, encoder);
-        _errors = JsonEncodedText.Encode(settings.Prefix + ErrorsMetric, encoder);
-        _memory = JsonEncodedText.Encode(settings.Prefix + MemoryMetric, encoder);
+        _namespaceValue = EncodedDimensions.Encode(settings.Namespace);
+        _functionValue = EncodedDimensions.Encode(function.Name);
+        _dimensions = new EncodedDimensions(settings.Dimensions);
+        _coldStart = EncodedDimensions.Encode(settings.Prefix + ColdStartMetric);
+        _initDuration = EncodedDimensions.Encode(settings.Prefix + InitDurationMetric);
+        _duration = EncodedDimensions.Encode(settings.Prefix + DurationMetric);
+        _errors = EncodedDimensions.Encode(settings.Prefix + ErrorsMetric);
+        _memory = EncodedDimensions.Encode(settings.Prefix + MemoryMetric);
     }
 
     public void Write(Utf8JsonWriter json, in InvocationRecord record)
@@ -88,7 +78,7 @@ internal sealed class EmfFormat : IMetricsFormat
         json.WriteString(s_namespace, _namespaceValue);
         json.WriteStartArray(s_dimensions);
         json.WriteStartArray();
-        foreach (JsonEncodedText name in _dimensionNames)
+        foreach (JsonEncodedText name in _dimensions.Names)
         {
             json.WriteStringValue(name);
         }
@@ -114,10 +104,7 @@ internal sealed class EmfFormat : IMetricsFormat
         json.WriteEndArray();
         json.WriteEndObject();
 
-        for (int i = 0; i < _dimensionNames.Length; i++)
-        {
-            json.WriteString(_dimensionNames[i], _dimensionValues[i]);
-        }
+        _dimensions.WriteProperties(json);
         json.WriteNumber(_coldStart, record.ColdStart ? 1 : 0);
         if (hasInit)
         {

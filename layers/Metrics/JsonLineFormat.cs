@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Runtime.Engine;
 
@@ -22,35 +21,26 @@ internal sealed class JsonLineFormat : IMetricsFormat
         "timestamp", "requestId", "function", "platform", "coldStart", "initDurationMs", "durationMs", "success", "errorType", "memoryBytes",
     };
 
-    private static readonly JsonEncodedText s_timestamp = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText s_requestId = JsonEncodedText.Encode("requestId");
-    private static readonly JsonEncodedText s_function = JsonEncodedText.Encode("function");
-    private static readonly JsonEncodedText s_platform = JsonEncodedText.Encode("platform");
-    private static readonly JsonEncodedText s_coldStart = JsonEncodedText.Encode("coldStart");
-    private static readonly JsonEncodedText s_initDurationMs = JsonEncodedText.Encode("initDurationMs");
-    private static readonly JsonEncodedText s_durationMs = JsonEncodedText.Encode("durationMs");
-    private static readonly JsonEncodedText s_success = JsonEncodedText.Encode("success");
-    private static readonly JsonEncodedText s_errorType = JsonEncodedText.Encode("errorType");
-    private static readonly JsonEncodedText s_memoryBytes = JsonEncodedText.Encode("memoryBytes");
+    private static readonly JsonEncodedText s_timestamp = EncodedDimensions.Encode("timestamp");
+    private static readonly JsonEncodedText s_requestId = EncodedDimensions.Encode("requestId");
+    private static readonly JsonEncodedText s_function = EncodedDimensions.Encode("function");
+    private static readonly JsonEncodedText s_platform = EncodedDimensions.Encode("platform");
+    private static readonly JsonEncodedText s_coldStart = EncodedDimensions.Encode("coldStart");
+    private static readonly JsonEncodedText s_initDurationMs = EncodedDimensions.Encode("initDurationMs");
+    private static readonly JsonEncodedText s_durationMs = EncodedDimensions.Encode("durationMs");
+    private static readonly JsonEncodedText s_success = EncodedDimensions.Encode("success");
+    private static readonly JsonEncodedText s_errorType = EncodedDimensions.Encode("errorType");
+    private static readonly JsonEncodedText s_memoryBytes = EncodedDimensions.Encode("memoryBytes");
 
     private readonly JsonEncodedText _functionValue;
     private readonly JsonEncodedText _platformValue;
-    private readonly JsonEncodedText[] _dimensionNames;
-    private readonly JsonEncodedText[] _dimensionValues;
+    private readonly EncodedDimensions _dimensions;
 
     public JsonLineFormat(MetricsSettings settings, FunctionInfo function)
     {
-        JavaScriptEncoder encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        _functionValue = JsonEncodedText.Encode(function.Name, encoder);
-        _platformValue = JsonEncodedText.Encode(function.Platform, encoder);
-        IReadOnlyList<KeyValuePair<string, string>> dimensions = settings.Dimensions;
-        _dimensionNames = new JsonEncodedText[dimensions.Count];
-        _dimensionValues = new JsonEncodedText[dimensions.Count];
-        for (int i = 0; i < dimensions.Count; i++)
-        {
-            _dimensionNames[i] = JsonEncodedText.Encode(dimensions[i].Key, encoder);
-            _dimensionValues[i] = JsonEncodedText.Encode(dimensions[i].Value, encoder);
-        }
+        _functionValue = EncodedDimensions.Encode(function.Name);
+        _platformValue = EncodedDimensions.Encode(function.Platform);
+        _dimensions = new EncodedDimensions(settings.Dimensions);
     }
 
     public void Write(Utf8JsonWriter json, in InvocationRecord record)
@@ -63,10 +53,7 @@ internal sealed class JsonLineFormat : IMetricsFormat
         json.WriteString(s_requestId, record.RequestId);
         json.WriteString(s_function, _functionValue);
         json.WriteString(s_platform, _platformValue);
-        for (int i = 0; i < _dimensionNames.Length; i++)
-        {
-            json.WriteString(_dimensionNames[i], _dimensionValues[i]);
-        }
+        _dimensions.WriteProperties(json);
         json.WriteBoolean(s_coldStart, record.ColdStart);
         if (!double.IsNaN(record.InitDurationMs))
         {
