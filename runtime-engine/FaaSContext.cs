@@ -117,7 +117,7 @@ public sealed class FaaSContext
     }
 
     /// <summary>True once <see cref="CancellationToken"/> was handed out and then cancelled by the deadline (not by shutdown).</summary>
-    internal bool CancelledByDeadline => _deadlineSource is { IsCancellationRequested: true } && !_shutdown.IsCancellationRequested;
+    public bool CancelledByDeadline => _deadlineSource is { IsCancellationRequested: true } && !_shutdown.IsCancellationRequested;
 
     /// <summary>Per-invocation state shared between hooks, middleware and the handler.</summary>
     public IDictionary<string, object?> Items => _items ??= new Dictionary<string, object?>(StringComparer.Ordinal);

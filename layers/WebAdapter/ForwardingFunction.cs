@@ -67,7 +67,7 @@ internal sealed class ForwardingFunction : HttpFunction
         {
             throw new WebAppException(WebAppErrorTypes.Timeout,
                 $"Layer '{app.LayerName}': the app was not ready ({app.ReadinessCheck}) before the invocation's " +
-                (context.RemainingTime == TimeSpan.Zero ? "deadline." : "end (the runtime is shutting down)."), ex);
+                (context.CancelledByDeadline ? "deadline." : "end (the runtime is shutting down)."), ex);
         }
     }
 

@@ -157,7 +157,7 @@ internal sealed class WebApp : IAsyncDisposable
     public WebAppException TimedOut(HttpRequestMessage request, FaaSContext context, Exception inner) =>
         new(WebAppErrorTypes.Timeout,
             $"Layer '{LayerName}': the app did not answer {Describe(request)} before the invocation's " +
-            (context.RemainingTime == TimeSpan.Zero ? "deadline." : "end (the runtime is shutting down)."), inner);
+            (context.CancelledByDeadline ? "deadline." : "end (the runtime is shutting down)."), inner);
 
     /// <summary>The connection failed mid-request: names the app's exit when its process ended meanwhile.</summary>
     public async Task<WebAppException> FailedAsync(HttpRequestMessage request, Exception inner, CancellationToken cancellationToken = default)
