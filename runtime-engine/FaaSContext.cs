@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
@@ -43,7 +44,14 @@ public sealed class FaaSContext
         _rootServices = rootServices;
         IsColdStart = isColdStart;
         _shutdown = shutdown;
+        StartTimestamp = invocation.StartTimestamp != 0 ? invocation.StartTimestamp : Stopwatch.GetTimestamp();
     }
+
+    /// <summary>
+    /// <see cref="Stopwatch.GetTimestamp"/> when the runtime began this invocation (the event read, before any hook):
+    /// <c>Stopwatch.GetElapsedTime(context.StartTimestamp)</c> is how long it has run. The same clock in a native layer.
+    /// </summary>
+    public long StartTimestamp { get; }
 
     /// <summary>The platform's id of this invocation.</summary>
     public string RequestId => _invocation.RequestId;

@@ -34,4 +34,10 @@ public sealed class Invocation
 
     /// <summary>Where the function's result bytes go. Reset by the adapter before each invocation.</summary>
     public required PooledBufferWriter Output { get; init; }
+
+    /// <summary>
+    /// The host's <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the invocation began, for a context built
+    /// inside a native layer library (whose hooks run after the host began it); 0 = now, when the context is built.
+    /// </summary>
+    internal long StartTimestamp { get; init; }
 }

@@ -29,7 +29,7 @@ internal readonly struct InvocationRecord
     /// <summary>On the cold invocation, RuntimeStart to the end of FunctionStart in ms; NaN otherwise.</summary>
     public double InitDurationMs { get; }
 
-    /// <summary>BeforeInvoke to AfterInvoke of this layer, in ms; NaN when an outer layer's BeforeInvoke failed before ours ran.</summary>
+    /// <summary>The runtime's start of the invocation (<see cref="Runtime.Engine.FaaSContext.StartTimestamp"/>) to this layer's AfterInvoke, in ms.</summary>
     public double DurationMs { get; }
 
     /// <summary>The error type the platform is told, or null when the invocation succeeded.</summary>

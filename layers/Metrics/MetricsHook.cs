@@ -8,16 +8,15 @@ using Runtime.Engine.Lifecycle;
 namespace Runtime.Layers.Metrics;
 
 /// <summary>
-/// The layer's one hook. AfterFunctionStart stamps the end of init; BeforeInvoke stamps the invocation's start;
-/// AfterInvoke (which the engine runs for every invocation, even when a BeforeInvoke hook or the handler threw, and
-/// hands the exception) builds the record and emits the line. All three finish synchronously, so the engine's layer
-/// wrapper adds no task and no timer.
+/// The layer's one hook. AfterFunctionStart stamps the end of init; AfterInvoke (which the engine runs for every
+/// invocation, even when a BeforeInvoke hook or the handler threw, and hands the exception) builds the record and
+/// emits the line. The duration runs from <see cref="FaaSContext.StartTimestamp"/>, the runtime's own start of the
+/// invocation, so the layer needs no BeforeInvoke hook: as a native layer that is one call across the library boundary
+/// an invocation instead of two (docs/benchmarks.md, Layers). Both finish synchronously, so the engine's layer wrapper
+/// adds no task and no timer.
 /// </summary>
 internal sealed class MetricsHook : RuntimeHook
 {
-    /// <summary>Concurrent invocations tracked without allocating (see <see cref="InFlightTable"/>).</summary>
-    private const int InFlightSlots = 256;
-
     private readonly MetricsEmitter _emitter;
     private readonly TimeProvider _clock;
     private readonly long _runtimeStart;
@@ -25,11 +24,10 @@ internal sealed class MetricsHook : RuntimeHook
 
     /// <summary>The statm reader when the setting is rss; kept for the process's life, as the hook is.</summary>
     private readonly ResidentMemory? _resident;
-    private readonly InFlightTable _inFlight = new(InFlightSlots);
     private double _initDurationMs = double.NaN;
 
     public MetricsHook(string name, MetricsEmitter emitter, TimeProvider clock, long runtimeStart, MemoryReading memory)
-        : base(name, HookPhases.AfterFunctionStart | HookPhases.BeforeInvoke | HookPhases.AfterInvoke)
+        : base(name, HookPhases.AfterFunctionStart | HookPhases.AfterInvoke)
     {
         _emitter = emitter;
         _clock = clock;
@@ -44,16 +42,10 @@ internal sealed class MetricsHook : RuntimeHook
         return default;
     }
 
-    public override ValueTask BeforeInvokeAsync(FaaSContext context)
-    {
-        _inFlight.Begin(context, _clock.GetTimestamp());
-        return default;
-    }
-
     public override ValueTask AfterInvokeAsync(FaaSContext context, Exception? error)
     {
         long end = _clock.GetTimestamp();
-        double durationMs = _inFlight.TryEnd(context, out long start) ? _clock.GetElapsedTime(start, end).TotalMilliseconds : double.NaN;
+        double durationMs = _clock.GetElapsedTime(context.StartTimestamp, end).TotalMilliseconds;
         long memory = _memory switch
         {
             MemoryReading.Heap => GC.GetTotalMemory(forceFullCollection: false),

@@ -68,6 +68,24 @@ public sealed class LayerEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task NativeLayer_SeesTheInvocationsStartFromTheBootstrap()
+    {
+        // The library builds a fresh context for each hook call; its StartTimestamp must still be the bootstrap's start
+        // of the invocation (sent as startedNs), so AfterInvoke after a 150 ms handler sees at least 150 ms, not ~0.
+        AddProbe("probe");
+        await using var aws = await AwsRuntimeApiEmulator.StartAsync();
+        PendingInvocation pending = aws.Enqueue("""{"Ms":150}""");
+        await using BootstrapProcess process = Start(aws, "sleep");
+
+        await pending.Completion.WaitAsync(Wait);
+
+        string line = await process.WaitForLineAsync($"probe probe AfterInvoke {pending.RequestId} after ");
+        System.Text.RegularExpressions.Match elapsed = System.Text.RegularExpressions.Regex.Match(line, @"after (\d+) ms");
+        Assert.True(elapsed.Success, line);
+        Assert.InRange(int.Parse(elapsed.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 150, 60_000);
+    }
+
+    [Fact]
     public async Task SeveralLayers_StackByOrderThenName()
     {
         AddProbe("zulu", m => m["order"] = 5);

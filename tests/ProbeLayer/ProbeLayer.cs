@@ -71,7 +71,9 @@ public sealed class Probe : FaaSLayer
 
         public override ValueTask BeforeInvokeAsync(FaaSContext context) => Step("BeforeInvoke", context.RequestId);
 
-        public override ValueTask AfterInvokeAsync(FaaSContext context, Exception? error) => Step("AfterInvoke", context.RequestId + (error is null ? "" : " saw " + error.Message));
+        public override ValueTask AfterInvokeAsync(FaaSContext context, Exception? error) => Step("AfterInvoke", context.RequestId
+            + " after " + System.Diagnostics.Stopwatch.GetElapsedTime(context.StartTimestamp).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " ms"
+            + (error is null ? "" : " saw " + error.Message));
 
         public override ValueTask BeforeCloseAsync(CloseContext context, CancellationToken cancellationToken) => Step("BeforeClose");
 

@@ -19,6 +19,9 @@ internal readonly ref struct HookMessage
 
     public bool ColdStart { get; private init; }
 
+    /// <summary>The host's CLOCK_MONOTONIC nanoseconds when the invocation began; 0 when not sent.</summary>
+    public long StartedNs { get; private init; }
+
     public string? Reason { get; private init; }
 
     /// <summary>What failed the invocation, for the AfterInvoke hooks of a failed one.</summary>
@@ -31,6 +34,7 @@ internal readonly ref struct HookMessage
         long deadlineMs = 0;
         string? traceId = null;
         bool coldStart = false;
+        long startedNs = 0;
         string? reason = null;
         FaaSError? failure = null;
         var reader = new Utf8JsonReader(json);
@@ -56,6 +60,10 @@ internal readonly ref struct HookMessage
             {
                 coldStart = Next(ref reader) == JsonTokenType.True;
             }
+            else if (reader.ValueTextEquals("startedNs"u8))
+            {
+                startedNs = Next(ref reader) == JsonTokenType.Number && reader.TryGetInt64(out long started) ? started : 0;
+            }
             else if (reader.ValueTextEquals("reason"u8))
             {
                 reason = Text(ref reader);
@@ -79,6 +87,7 @@ internal readonly ref struct HookMessage
             DeadlineMs = deadlineMs,
             TraceId = traceId,
             ColdStart = coldStart,
+            StartedNs = startedNs,
             Reason = reason,
             Error = failure,
         };

@@ -141,6 +141,7 @@ internal sealed unsafe class NativeLayerInstance
                 Deadline = NativeMessages.FromUnixMs(message.DeadlineMs),
                 TraceId = message.TraceId,
                 Output = scratch,
+                StartTimestamp = NativeMessages.FromMonotonicNs(message.StartedNs),
             }, _function, _layer.Name, _logger, _provider, message.ColdStart, CancellationToken.None);
         }
         try

@@ -256,6 +256,7 @@ public sealed unsafe class NativeLibraryLayer : FaaSLayer
             writer.WriteString("traceId"u8, trace);
         }
         writer.WriteBoolean("coldStart"u8, context.IsColdStart);
+        writer.WriteNumber("startedNs"u8, NativeMessages.ToMonotonicNs(context.StartTimestamp));
         if (error is not null)
         {
             NativeMessages.WriteError(writer, FaaSErrorFactory.FromException(error));

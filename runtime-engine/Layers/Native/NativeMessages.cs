@@ -141,6 +141,14 @@ internal static class NativeMessages
     public static bool Flag(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
 
+    /// <summary>A <see cref="System.Diagnostics.Stopwatch"/> timestamp as CLOCK_MONOTONIC nanoseconds (the clock it reads on Linux).</summary>
+    public static long ToMonotonicNs(long timestamp) =>
+        System.Diagnostics.Stopwatch.Frequency == 1_000_000_000 ? timestamp : (long)(timestamp * (1e9 / System.Diagnostics.Stopwatch.Frequency));
+
+    /// <summary>The inverse of <see cref="ToMonotonicNs"/>; 0 stays 0 (not sent).</summary>
+    public static long FromMonotonicNs(long nanoseconds) =>
+        System.Diagnostics.Stopwatch.Frequency == 1_000_000_000 ? nanoseconds : (long)(nanoseconds * (System.Diagnostics.Stopwatch.Frequency / 1e9));
+
     public static long ToUnixMs(DateTimeOffset deadline) => deadline == DateTimeOffset.MaxValue ? 0 : deadline.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset FromUnixMs(long milliseconds) =>
