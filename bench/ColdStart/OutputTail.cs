@@ -1,11 +1,18 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Runtime.ColdStart;
 
-/// <summary>Drains a child's output pipe and keeps its last few kilobytes, for the error message when the child fails.</summary>
+/// <summary>
+/// Drains a child's output pipe and keeps its last few kilobytes, for the error message when the child fails. A
+/// dedicated thread reads with blocking calls, as a platform's log collector would: everything runs on one pinned CPU,
+/// so whatever the reader does after each line the subject writes lands inside that invocation's measured time, and a
+/// thread-pool <c>ReadAsync</c> loop costs a work item and two thread switches per line on top of the read itself
+/// (subjects that log per invocation, such as echo+metrics, paid for the harness's reader; docs/benchmarks.md, Layers).
+/// </summary>
 internal sealed class OutputTail
 {
     private const int Capacity = 4096;
@@ -14,10 +21,16 @@ internal sealed class OutputTail
     private readonly object _gate = new();
     private long _total;
 
-    public OutputTail(Stream stream) => Completion = DrainAsync(stream);
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public OutputTail(Stream stream)
+    {
+        var reader = new Thread(() => Drain(stream)) { IsBackground = true, Name = "output-tail" };
+        reader.Start();
+    }
 
     /// <summary>Completes at end of stream (the child and everything holding the pipe are gone).</summary>
-    public Task Completion { get; }
+    public Task Completion => _completion.Task;
 
     public override string ToString()
     {
@@ -35,21 +48,29 @@ internal sealed class OutputTail
         }
     }
 
-    private async Task DrainAsync(Stream stream)
+    private void Drain(Stream stream)
     {
-        byte[] buffer = new byte[4096];
-        int read;
-        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        try
         {
-            lock (_gate)
+            byte[] buffer = new byte[16 * 1024];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
             {
-                for (int i = 0; i < read; i++)
+                lock (_gate)
                 {
-                    _tail[(_total + i) % Capacity] = buffer[i];
-                }
+                    for (int i = 0; i < read; i++)
+                    {
+                        _tail[(_total + i) % Capacity] = buffer[i];
+                    }
 
-                _total += read;
+                    _total += read;
+                }
             }
+            _completion.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            _completion.TrySetException(ex);
         }
     }
 }

@@ -41,11 +41,35 @@ internal sealed class LayerHook : RuntimeHook
     public override ValueTask AfterFunctionStartAsync(FunctionStartContext context, CancellationToken cancellationToken) =>
         Guard(nameof(AfterFunctionStartAsync), Call(() => _inner.AfterFunctionStartAsync(context, cancellationToken)));
 
-    public override ValueTask BeforeInvokeAsync(FaaSContext context) =>
-        Guard(nameof(BeforeInvokeAsync), Call(() => _inner.BeforeInvokeAsync(context)));
+    // The invoke phases run on every invocation: called without a closure, so a hook that finishes synchronously
+    // costs no allocation here.
+    public override ValueTask BeforeInvokeAsync(FaaSContext context)
+    {
+        ValueTask running;
+        try
+        {
+            running = _inner.BeforeInvokeAsync(context);
+        }
+        catch (Exception ex)
+        {
+            running = ValueTask.FromException(ex);
+        }
+        return Guard(nameof(BeforeInvokeAsync), running);
+    }
 
-    public override ValueTask AfterInvokeAsync(FaaSContext context, Exception? error) =>
-        Guard(nameof(AfterInvokeAsync), Call(() => _inner.AfterInvokeAsync(context, error)));
+    public override ValueTask AfterInvokeAsync(FaaSContext context, Exception? error)
+    {
+        ValueTask running;
+        try
+        {
+            running = _inner.AfterInvokeAsync(context, error);
+        }
+        catch (Exception ex)
+        {
+            running = ValueTask.FromException(ex);
+        }
+        return Guard(nameof(AfterInvokeAsync), running);
+    }
 
     public override ValueTask BeforeCloseAsync(CloseContext context, CancellationToken cancellationToken) =>
         Guard(nameof(BeforeCloseAsync), Call(() => _inner.BeforeCloseAsync(context, cancellationToken)));
