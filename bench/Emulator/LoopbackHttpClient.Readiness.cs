@@ -62,7 +62,7 @@ internal sealed partial class LoopbackHttpClient
     public async Task<RawExchangeResult> SendRawAsync(byte[] bytes, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        using WireConnection connection = await WireConnection.ConnectAsync(_port, cancellationToken).ConfigureAwait(false);
+        using WireConnection connection = await WireConnection.ConnectAsync(_port, cancellationToken: cancellationToken).ConfigureAwait(false);
         await connection.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         return await connection.ReadUntilCloseAsync(timeout, cancellationToken).ConfigureAwait(false);
     }
@@ -71,7 +71,7 @@ internal sealed partial class LoopbackHttpClient
     {
         try
         {
-            return await WireConnection.ConnectAsync(_port, cancellationToken).ConfigureAwait(false);
+            return await WireConnection.ConnectAsync(_port, _pacing, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.TryAgain)
         {

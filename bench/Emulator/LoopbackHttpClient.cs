@@ -22,6 +22,7 @@ internal sealed partial class LoopbackHttpClient : IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentStack<WireConnection> _idle = new();
     private readonly ExchangeJournal _journal;
+    private readonly WirePacing? _pacing;
     private long _sequence;
     private int _connectionsOpened;
     private int _disposed;
@@ -34,6 +35,7 @@ internal sealed partial class LoopbackHttpClient : IDisposable
         _options = options;
         _slots = new SemaphoreSlim(options.MaxConnections, options.MaxConnections);
         _journal = new ExchangeJournal(options.RecordExchanges);
+        _pacing = WirePacing.From(options);
     }
 
     public int Port => _port;
@@ -172,7 +174,7 @@ internal sealed partial class LoopbackHttpClient : IDisposable
     {
         try
         {
-            WireConnection connection = await WireConnection.ConnectAsync(_port, timeout.Token).ConfigureAwait(false);
+            WireConnection connection = await WireConnection.ConnectAsync(_port, _pacing, timeout.Token).ConfigureAwait(false);
             Interlocked.Increment(ref _connectionsOpened);
             return connection;
         }

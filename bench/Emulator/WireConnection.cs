@@ -15,15 +15,17 @@ internal sealed partial class WireConnection : IDisposable
 
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
+    private readonly WirePacing? _pacing;
     private byte[] _buffer = new byte[16 * 1024];
     private int _start;
     private int _end;
     private long _receivedSinceWrite;
 
-    private WireConnection(Socket socket)
+    private WireConnection(Socket socket, WirePacing? pacing)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
+        _pacing = pacing;
     }
 
     /// <summary>True once the connection has carried a complete exchange and was taken from the pool again.</summary>
@@ -32,11 +34,19 @@ internal sealed partial class WireConnection : IDisposable
     /// <summary>Bytes received since the last write: 0 = the server has not started an answer.</summary>
     public long ReceivedSinceWrite => _receivedSinceWrite;
 
-    public static async Task<WireConnection> ConnectAsync(int port, CancellationToken cancellationToken = default)
+    /// <summary>Connects to 127.0.0.1:<paramref name="port"/>; with <paramref name="pacing"/>, writes and reads go at its pace.</summary>
+    public static async Task<WireConnection> ConnectAsync(int port, WirePacing? pacing = null, CancellationToken cancellationToken = default)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
+            if (pacing is { ReadPieceBytes: > 0 })
+            {
+                // Set before connecting: the window scale is agreed in the handshake, so the server is offered a small
+                // window from the start and cannot push a large answer into this side's kernel buffer.
+                socket.ReceiveBufferSize = pacing.ReadPieceBytes;
+            }
+
             await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
@@ -46,13 +56,30 @@ internal sealed partial class WireConnection : IDisposable
             throw;
         }
 
-        return new WireConnection(socket);
+        return new WireConnection(socket, pacing);
     }
 
     public async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
         _receivedSinceWrite = 0;
-        await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        if (_pacing is not { SendPieceBytes: > 0 } pacing)
+        {
+            await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The slow sender: NoDelay is on, so each piece leaves as its own segment, and the server reads the head and
+        // the body a few bytes at a time.
+        for (int offset = 0; offset < bytes.Length; offset += pacing.SendPieceBytes)
+        {
+            if (offset > 0)
+            {
+                await Task.Delay(pacing.SendPause, cancellationToken).ConfigureAwait(false);
+            }
+
+            int length = Math.Min(pacing.SendPieceBytes, bytes.Length - offset);
+            await _stream.WriteAsync(bytes.Slice(offset, length), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -114,7 +141,15 @@ internal sealed partial class WireConnection : IDisposable
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
-        int read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        Memory<byte> target = _buffer.AsMemory(_end);
+        if (_pacing is { ReadPieceBytes: > 0 } pacing)
+        {
+            // The slow reader: a pause, then a small read; what the server sends meanwhile waits in its own buffers.
+            await Task.Delay(pacing.ReadPause, cancellationToken).ConfigureAwait(false);
+            target = target[..Math.Min(target.Length, pacing.ReadPieceBytes)];
+        }
+
+        int read = await _stream.ReadAsync(target, cancellationToken).ConfigureAwait(false);
         _end += read;
         _receivedSinceWrite += read;
         return read > 0;

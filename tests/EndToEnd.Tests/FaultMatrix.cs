@@ -26,6 +26,8 @@ internal static class FaultMatrix
         ("next-410", "Runtime API answers 410 to the poll"),
         ("next-reset", "Connection reset mid-poll (before any byte of the answer)"),
         ("next-slow", "Poll answer's headers held back ~200 ms"),
+        ("caller-slow-send", "The caller trickles the request: head and body in 8-byte pieces, 2 ms apart (50 to 100 pieces a call)"),
+        ("caller-slow-read", "The caller reads the answer to a 4 MB echo 16 KB at a time, 4 ms apart, through a 16 KB receive buffer, so the runtime's send waits"),
         ("event-truncated", "Event cut at half its Content-Length, then the connection closed (poll: reset by the runtime API; serve: the caller hangs up)"),
         ("event-malformed", "Malformed JSON event to a typed handler"),
         ("event-7mb", "7 MB event to the echo handler (its response is over the runtime APIs' 6 MB limit)"),

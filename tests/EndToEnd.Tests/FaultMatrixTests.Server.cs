@@ -19,6 +19,20 @@ public sealed partial class FaultMatrixTests
     /// <summary>Faults of a runtime API's answers: a serve-model platform has no runtime API, so the row does not apply.</summary>
     private static string[] RuntimeApiFaults => new[] { "next-500", "next-410", "next-reset", "next-slow", "response-500", "response-410", "response-413" };
 
+    /// <summary>Faults of a platform that calls in: on a poll-model platform the runtime calls out, so the row does not apply.</summary>
+    private static string[] CallerFaults => new[] { "caller-slow-send", "caller-slow-read" };
+
+    /// <summary>4 MiB of letters in a pattern that does not repeat within a piece: a lost, doubled or misplaced piece shows.</summary>
+    private static string FourMegabytes => s_fourMegabytes ??= string.Create(4 * 1024 * 1024, 0, static (span, _) =>
+    {
+        for (int i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)('a' + (i / 7 % 26));
+        }
+    });
+
+    private static string? s_fourMegabytes;
+
     private static Dictionary<string, Scenario>? s_serverScenarios;
 
     private static Dictionary<string, Scenario> ServerScenarios => s_serverScenarios ??= new()
@@ -26,6 +40,9 @@ public sealed partial class FaultMatrixTests
         ["event-truncated"] = new("echo", "{\"n\":1,\"pad\":\"0123456789\"}", "{\"n\":2}", Options: new() { TruncateEvent = true }),
         ["event-malformed"] = Scenarios["event-malformed"],
         ["event-7mb"] = Scenarios["event-7mb"],
+        // Every call is slow, the canary too: a runtime that got through one slow call in a bad state fails the second.
+        ["caller-slow-send"] = new("echo", "{\"n\":1,\"pad\":\"0123456789\"}", "{\"n\":2}", SlowSend: (8, TimeSpan.FromMilliseconds(2))),
+        ["caller-slow-read"] = new("echo", "\"" + FourMegabytes + "\"", "{\"n\":2}", SlowRead: (16 * 1024, TimeSpan.FromMilliseconds(4))),
         ["response-reset"] = new("sleep", "{\"Ms\":300}", "{\"Ms\":1}", CallerTimeout: TimeSpan.FromMilliseconds(100), CanaryAnswer: "response"),
         ["handler-throws"] = Scenarios["handler-throws"],
         ["handler-hangs"] = new("hang", "{}", null, CallerTimeout: Deadline),
@@ -39,6 +56,13 @@ public sealed partial class FaultMatrixTests
 
     private static void AddServerExpectations(Dictionary<(string, string), Cell> cells, Dictionary<(string, string), string> notApplicable)
     {
+        foreach (string platform in PollPlatforms)
+        {
+            foreach (string fault in CallerFaults)
+            {
+                notApplicable[(fault, platform)] = "the runtime calls out; the platform does not call in";
+            }
+        }
         foreach (string platform in ServerPlatforms)
         {
             foreach (string fault in RuntimeApiFaults)
@@ -57,6 +81,9 @@ public sealed partial class FaultMatrixTests
             cells[("event-malformed", platform)] = new(Failed("Runtime.InvalidEvent"), "continues", "ERROR \"failed with Runtime.InvalidEvent\"");
             // No 6 MB limit on a served answer in the runtime; the emulators take it whole.
             cells[("event-7mb", platform)] = new("response", "continues", "quiet");
+            // The head may come a few bytes per read: the server parses what it has and waits for the rest.
+            cells[("caller-slow-send", platform)] = new("response", "continues", "quiet");
+            cells[("caller-slow-read", platform)] = new("response", "continues", "quiet");
             cells[("response-reset", platform)] = new("nothing", "continues", "quiet");
             cells[("handler-throws", platform)] = new(Failed("Samples.Echo.EchoException"), "continues", "ERROR \"failed with Samples.Echo.EchoException\"");
             cells[("handler-hangs", platform)] = new("nothing", "still running", "INFO \"Hanging\"");
@@ -75,7 +102,14 @@ public sealed partial class FaultMatrixTests
 
     private async Task<(Cell Cell, string Output)> ObserveServerAsync(Scenario scenario, string platform, string expectedLog)
     {
-        var caller = new CallerOptions { RequestTimeout = scenario.CallerTimeout ?? Wait };
+        var caller = new CallerOptions
+        {
+            RequestTimeout = scenario.CallerTimeout ?? Wait,
+            SendPieceBytes = scenario.SlowSend?.PieceBytes ?? 0,
+            SendPause = scenario.SlowSend?.Pause ?? TimeSpan.Zero,
+            ReadPieceBytes = scenario.SlowRead?.PieceBytes ?? 0,
+            ReadPause = scenario.SlowRead?.Pause ?? TimeSpan.Zero,
+        };
         await using ServerDriver driver = ServerDriver.Create(platform, caller, scenario.Handler);
 
         var extra = new List<(string, string)> { ("FAAS_CLOSE_TIMEOUT_MS", scenario.Terminate ? "5000" : "200") };
@@ -116,6 +150,10 @@ public sealed partial class FaultMatrixTests
             // Exactly one answer for the canary, and it is what the scenario says (the status before it varies by platform).
             string expectedCanary = platform is "scf-web" or "huawei-http" && scenario.CanaryAnswer != "response" ? "HTTP 500" : scenario.CanaryAnswer;
             Assert.EndsWith(expectedCanary, canary, StringComparison.Ordinal);
+            if (scenario.SlowSend is not null || scenario.SlowRead is not null)
+            {
+                AssertOneIntactAnswerPerCall(driver.Emulator, scenario);
+            }
             process = bootstrap.HasExited ? "exits after answering" : "continues";
         }
         else
@@ -131,6 +169,29 @@ public sealed partial class FaultMatrixTests
         }
         string log = await ObserveLogAsync(bootstrap, expectedLog);
         return (new Cell(saw, process, log), bootstrap.Output);
+    }
+
+    /// <summary>
+    /// After a slow caller's two calls: two requests, two answers, over one kept-alive connection (the pool takes a
+    /// connection again only when nothing more arrived on it, so a second or a stray answer would have opened another),
+    /// the faulted call's answer carries its event whole, and the call was as slow as the fault says (its pauses run
+    /// one after another, and a pause can end at most one 1 ms clock tick early).
+    /// </summary>
+    private static void AssertOneIntactAnswerPerCall(IServerPlatformEmulator emulator, Scenario scenario)
+    {
+        Assert.Equal(2, emulator.Requests.Count);
+        Assert.Equal(2, emulator.Responses.Count);
+        Assert.Equal(1, emulator.ConnectionsOpened);
+        ReceivedResponse faulted = emulator.Responses[0];
+        Assert.Same(emulator.Requests[0], faulted.Request);
+        string content = scenario.Event.Trim('"');
+        Assert.True(faulted.Body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(content)) >= 0,
+            $"the answer ({faulted.Body.Length} bytes) does not carry the {content.Length}-character event whole");
+        (int pieceBytes, TimeSpan pause) = scenario.SlowSend ?? scenario.SlowRead!.Value;
+        int bytes = scenario.SlowSend is not null ? faulted.Request.RawBytes.Length : faulted.RawBytes.Length;
+        int pieces = (bytes + pieceBytes - 1) / pieceBytes;
+        Assert.True(faulted.RoundTrip >= (pieces - 1) * (pause - TimeSpan.FromMilliseconds(1)),
+            $"{bytes} bytes in {pieces} pieces {pause.TotalMilliseconds} ms apart took only {faulted.RoundTrip.TotalMilliseconds} ms");
     }
 
     /// <summary>One serve-model platform as the caller of an event function, reduced to "invoke, describe the answer".</summary>

@@ -340,5 +340,7 @@ public sealed partial class FaultMatrixTests : IDisposable
         bool Terminate = false,
         TimeSpan? ExitWait = null,
         string CanaryAnswer = "response",
-        TimeSpan? CallerTimeout = null);
+        TimeSpan? CallerTimeout = null,
+        (int PieceBytes, TimeSpan Pause)? SlowSend = null,
+        (int PieceBytes, TimeSpan Pause)? SlowRead = null);
 }
