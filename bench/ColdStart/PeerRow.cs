@@ -30,6 +30,12 @@ internal sealed class PeerRow
 
     public double WarmP50VersusEcho { get; init; }
 
+    /// <summary>exec→ready median over the floor's on the same platform: the ratio a runtime that costs nothing would reach.</summary>
+    public double ReadyVersusFloor { get; init; }
+
+    /// <summary>Warm p50 over the floor's on the same platform.</summary>
+    public double WarmP50VersusFloor { get; init; }
+
     public bool IsEcho => Subject == Subjects.EchoName;
 
     public bool IsNodeStarter => Subject.StartsWith("midway-", System.StringComparison.Ordinal);

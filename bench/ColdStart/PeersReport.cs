@@ -26,6 +26,7 @@ internal static class PeersReport
         foreach (IGrouping<string, SubjectResult> platform in report.Results.GroupBy(static r => r.Platform))
         {
             SubjectResult? echo = platform.FirstOrDefault(static r => r.Subject == Subjects.EchoName);
+            SubjectResult? floor = platform.FirstOrDefault(static r => r.Subject == Subjects.FloorName);
             foreach (SubjectResult result in platform.Where(static r => !r.Subject.StartsWith(Subjects.FloorName, StringComparison.Ordinal)))
             {
                 rows.Add(new PeerRow
@@ -42,6 +43,8 @@ internal static class PeersReport
                     ReadyVersusEcho = Ratio(result.Cold.ExecToReadyMs.Median, echo?.Cold.ExecToReadyMs.Median),
                     FirstResponseVersusEcho = Ratio(result.Cold.ExecToFirstResponseMs.Median, echo?.Cold.ExecToFirstResponseMs.Median),
                     WarmP50VersusEcho = Ratio(result.Warm.RoundTripUs.Median, echo?.Warm.RoundTripUs.Median),
+                    ReadyVersusFloor = Ratio(result.Cold.ExecToReadyMs.Median, floor?.Cold.ExecToReadyMs.Median),
+                    WarmP50VersusFloor = Ratio(result.Warm.RoundTripUs.Median, floor?.Warm.RoundTripUs.Median),
                 });
             }
         }
@@ -58,7 +61,7 @@ internal static class PeersReport
             bool ready = row.ReadyVersusEcho >= ReadyBar;
             bool warm = row.WarmP50VersusEcho >= WarmP50Bar;
             verdicts.Add(string.Create(s_invariant,
-                $"{row.Label}: exec→ready {row.ReadyVersusEcho:F1}× the native echo's (bar ≥ {ReadyBar:F0}×: {(ready ? "met" : "NOT met")}); warm p50 {row.WarmP50VersusEcho:F1}× (bar ≥ {WarmP50Bar:F0}×: {(warm ? "met" : "NOT met")})"));
+                $"{row.Label}: exec→ready {row.ReadyVersusEcho:F1}× the native echo's (bar ≥ {ReadyBar:F0}×: {(ready ? "met" : "NOT met")}); warm p50 {row.WarmP50VersusEcho:F1}× (bar ≥ {WarmP50Bar:F0}×: {(warm ? "met" : "NOT met")}){Ceiling(row)}"));
         }
 
         return verdicts;
@@ -110,6 +113,12 @@ internal static class PeersReport
     };
 
     private static string Times(PeerRow row, double ratio) => row.IsEcho ? "–" : double.IsNaN(ratio) ? "?" : ratio.ToString("F1", s_invariant) + "×";
+
+    /// <summary>What the floor reaches against the same starter: the ratio a runtime that costs nothing would show.</summary>
+    private static string Ceiling(PeerRow row) => double.IsNaN(row.ReadyVersusFloor)
+        ? string.Empty
+        : string.Create(s_invariant,
+            $"; the floor, a program that only speaks the protocol, reaches {row.ReadyVersusFloor:F1}× and {row.WarmP50VersusFloor:F1}× on the same emulator: the most any runtime could show here");
 
     private static double Ratio(double value, double? echo) => echo is > 0 ? Math.Round(value / echo.Value, 2) : double.NaN;
 }
