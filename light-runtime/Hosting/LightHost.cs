@@ -74,6 +74,7 @@ internal static class LightHost
             await using var runtime = new FunctionRuntime(builder, function, log, handler, explicitHandler is not null, environment.Get)
             {
                 TriggerNames = TriggerNameReader.Instance,
+                LogLayerStackAtStart = false, // logged below, once the first poll is on the wire
             };
             try
             {
@@ -127,6 +128,10 @@ internal static class LightHost
 
             TimeSpan closeBudget = TimeSpan.FromMilliseconds(closeMs);
             Task<ServeOutcome> serving = adapter.ServeAsync(runtime, log, Ready, stopping.Token);
+            if (runtime.LayerStack is { } stack)
+            {
+                FunctionRuntime.LogLayers(log.ForContext<FunctionRuntime>(), stack);
+            }
             log.Information("Started {Function} on {Platform} in {ElapsedMs:F1} ms", runtime.FunctionName, adapter.Platform,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             ServeOutcome outcome;
