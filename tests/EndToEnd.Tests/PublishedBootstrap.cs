@@ -21,6 +21,9 @@ public sealed class PublishedBootstrap : IAsyncLifetime
     /// <summary>The probe layer (tests/ProbeLayer) published as a native library, with its layer.json.</summary>
     public string ProbeLayerFolder { get; private set; } = string.Empty;
 
+    /// <summary>The metrics layer (layers/Metrics) published as a native library, with its layer.json.</summary>
+    public string MetricsLayerFolder { get; private set; } = string.Empty;
+
     /// <summary>The generic bootstrap (light-runtime/Bootstrap): no functions of its own.</summary>
     public string GenericBootstrap { get; private set; } = string.Empty;
 
@@ -32,6 +35,8 @@ public sealed class PublishedBootstrap : IAsyncLifetime
         string output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faas-e2e-" + Environment.ProcessId);
         ProbeLayerFolder = System.IO.Path.Combine(output, "probe-layer");
         await PublishAsync(new[] { "publish", "tests/ProbeLayer/ProbeLayer.csproj", "-c", "Release", "-p:NativeLayer=true", "-o", ProbeLayerFolder, "-nologo" });
+        MetricsLayerFolder = System.IO.Path.Combine(output, "metrics-layer");
+        await PublishAsync(new[] { "publish", "layers/Metrics/Runtime.Layers.Metrics.csproj", "-c", "Release", "-p:NativeLayer=true", "-o", MetricsLayerFolder, "-nologo" });
         WebAdapterLayerFolder = System.IO.Path.Combine(output, "web-adapter-layer");
         await PublishAsync(new[] { "publish", "layers/WebAdapter/Runtime.Layers.WebAdapter.csproj", "-c", "Release", "-p:NativeLayer=true", "-o", WebAdapterLayerFolder, "-nologo" });
         string generic = System.IO.Path.Combine(output, "generic");
