@@ -38,7 +38,8 @@ internal interface IPlatformAdapter : IAsyncDisposable
 
     /// <summary>
     /// Serves invocations until <paramref name="stopping"/> fires or the platform fails. <paramref name="ready"/> runs
-    /// once, as soon as the runtime has told the platform it is ready (the first poll is on the wire).
+    /// once, as soon as the runtime has told the platform it is ready (the first poll is on the wire), or on the
+    /// server-model platforms just before the port opens, since the server may answer as soon as it does.
     /// </summary>
     Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, Action ready, CancellationToken stopping);
 }

@@ -118,10 +118,11 @@ internal static class LightHost
             PosixSignalRegistration? sigint = null;
             void Ready()
             {
-                // Runs once the platform has been told the runtime is ready (the first poll is on the wire) and
-                // before the first event is read, so the signal handlers (a thread of their own) do not delay the
-                // poll but are in place before anything is served. A SIGTERM before this point ends the process the
-                // default way, without Close: nothing has been served yet.
+                // Runs once the platform has been told the runtime is ready (the first poll is on the wire; on the
+                // server platforms, just before the port opens) and before the first event is read, so the signal
+                // handlers (a thread of their own) do not delay the poll but are in place before anything is served.
+                // A SIGTERM before this point ends the process the default way, without Close: nothing has been
+                // served yet.
                 sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
                 sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             }

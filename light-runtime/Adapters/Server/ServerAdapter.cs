@@ -58,6 +58,9 @@ internal sealed class ServerAdapter : IPlatformAdapter
     public async Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, Action ready, CancellationToken stopping)
     {
         var invoker = new ServerInvoker(runtime, logger, _platform.Platform, (reason, budget) => runtime.CloseAsync(reason, budget));
+        // Before the port opens, not after: a connection's thread can answer the first request before this thread
+        // gets back from Start, and a SIGTERM right after that answer must already find the host's handlers.
+        ready();
         HttpServer server;
         try
         {
@@ -70,7 +73,6 @@ internal sealed class ServerAdapter : IPlatformAdapter
         }
         await using (server.ConfigureAwait(false))
         {
-            ready();
             try
             {
                 await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(false);

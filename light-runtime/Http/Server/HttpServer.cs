@@ -12,8 +12,10 @@ namespace Runtime.Light.Http.Server;
 /// The HTTP/1.1 server of the server-model platforms (Alibaba FC custom runtime, Azure Functions custom handler,
 /// Cloud Run/Knative, Tencent web functions, Huawei HTTP functions): sockets, a <c>PipeReader</c> per connection,
 /// keep-alive, pipelining, chunked request bodies, <c>Expect: 100-continue</c>, strict parsing and bounded buffers.
-/// Each connection is served on the thread pool, one request at a time and in order; the request body is buffered
-/// whole before the handler runs and the response is buffered and written after it returns, in one write.
+/// Each connection is served on a thread of its own with blocking socket calls (<see cref="HttpServerConnection"/>),
+/// one request at a time and in order, so connections are served concurrently and a request costs no thread hop; the
+/// request body is buffered whole before the handler runs and the response is buffered and written after it returns,
+/// in one write. Accepting stays asynchronous (one accept per connection, not per request).
 /// A malformed request gets one status with a short text body and closes its connection (logged at Warning); a
 /// handler exception gets a bare 500 (logged at Error); neither affects other connections.
 /// </summary>
@@ -221,8 +223,18 @@ internal sealed class HttpServer : IAsyncDisposable
             {
                 _connections.Add(connection);
             }
-            // Each connection runs on the thread pool, so a handler that blocks never holds up accepting.
-            ThreadPool.UnsafeQueueUserWorkItem(connection, preferLocal: false);
+            // Each connection runs on its own thread, so a handler that blocks never holds up accepting or the others.
+            try
+            {
+                connection.Start();
+            }
+            catch (OutOfMemoryException ex)
+            {
+                // No thread to serve it (out of memory or the thread limit): close it and keep accepting, as when
+                // accepting itself fails; the connections already open are unaffected.
+                _log.Error(ex, "No thread could be started for connection {ConnectionId}; closing it", connection.Id);
+                connection.CloseUnserved();
+            }
         }
     }
 

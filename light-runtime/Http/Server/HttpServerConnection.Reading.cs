@@ -8,9 +8,11 @@ using System.Threading.Tasks;
 namespace Runtime.Light.Http.Server;
 
 /// <summary>
-/// Reading heads and bodies, and the connection's one timer. The timer never cancels anything itself: it wakes the
-/// pending read (<see cref="PipeReader.CancelPendingRead"/>), and the reader decides from its own deadline what the
-/// wake-up means, so a late or early tick, or a stop, cannot be mistaken for a timeout.
+/// Reading heads and bodies, and the connection's one deadline. The deadline is the socket's receive timeout
+/// (<see cref="BlockingSocketReader.Deadline"/>): a blocked receive that reaches it returns a canceled read, and the
+/// reader decides from its own deadline what that means, so a timeout that ends a moment early is not mistaken for
+/// the deadline. A stop wakes a connection blocked waiting for a request by shutting its receiving side down
+/// (<see cref="Wake"/>), which the reader sees as the client closing.
 /// </summary>
 internal sealed partial class HttpServerConnection
 {
@@ -20,19 +22,17 @@ internal sealed partial class HttpServerConnection
     /// <summary>How much input a rejected request's connection drops before it closes anyway.</summary>
     private const long LingerMaxBytes = 1024 * 1024;
 
-    private static readonly TimerCallback s_onTimer = static state => ((HttpServerConnection)state!).Wake();
-
     private readonly Lock _gate = new();
-    private Timer? _timer;
-    private TimerKind _timerKind;
+    private DeadlineKind _deadlineKind;
     private long _deadline;
     private bool _closed;
+    private bool _waitingForRequest;
     private bool _bodyArrivedWithHead;
     private ReadOnlyMemory<byte> _requestBody;
     private bool _holdingBody;
     private SequencePosition _heldBodyEnd;
 
-    private enum TimerKind
+    private enum DeadlineKind
     {
         None,
         Idle,
@@ -47,15 +47,52 @@ internal sealed partial class HttpServerConnection
         Closed,
     }
 
-    /// <summary>Wakes the pending read (a stop, or the timer); the reader works out why.</summary>
+    /// <summary>
+    /// At a stop: closes the connection if it is waiting for a request (its blocked receive returns as if the client
+    /// had closed); a connection with a request under way finishes it and closes after the response.
+    /// </summary>
     internal void Wake()
     {
         lock (_gate)
         {
-            if (!_closed)
+            if (_closed || !_waitingForRequest)
             {
-                _reader.CancelPendingRead();
+                return;
             }
+            _waitingForRequest = false;
+            try
+            {
+                _socket.Shutdown(System.Net.Sockets.SocketShutdown.Receive);
+            }
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ObjectDisposedException)
+            {
+                // The client is gone already: the receive fails or has failed, and the connection closes either way.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before a read that may wait for a request to begin: false when the server is stopping (then only input already
+    /// here is served), otherwise the connection is marked as waiting, for <see cref="Wake"/>.
+    /// </summary>
+    private bool BeginWaitForRequest()
+    {
+        lock (_gate)
+        {
+            if (_server.IsStopping)
+            {
+                return false;
+            }
+            _waitingForRequest = true;
+            return true;
+        }
+    }
+
+    private void EndWaitForRequest()
+    {
+        lock (_gate)
+        {
+            _waitingForRequest = false;
         }
     }
 
@@ -66,23 +103,34 @@ internal sealed partial class HttpServerConnection
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReadHeadAsync()
     {
-        ArmTimer(TimerKind.Idle, _server.Options.KeepAliveTimeout);
+        ArmDeadline(DeadlineKind.Idle, _server.Options.KeepAliveTimeout);
         bool started = false;
         while (true)
         {
             ReadResult result;
-            if (_server.IsStopping && !started)
+            if (started)
             {
-                // Stopping: a request whose bytes are already here is served; otherwise the connection is idle.
-                if (!_reader.TryRead(out result))
+                result = await _reader.ReadAsync().ConfigureAwait(false);
+            }
+            else if (BeginWaitForRequest())
+            {
+                try
                 {
-                    DisarmTimer();
-                    return false;
+                    result = await _reader.ReadAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    EndWaitForRequest();
                 }
             }
             else
             {
-                result = await _reader.ReadAsync().ConfigureAwait(false);
+                // Stopping: a request whose bytes are already here is served; otherwise the connection is idle.
+                if (!_reader.TryRead(out result))
+                {
+                    DisarmDeadline();
+                    return false;
+                }
             }
             HeadStatus status = ExamineHead(result, ref started);
             if (status != HeadStatus.More)
@@ -106,15 +154,15 @@ internal sealed partial class HttpServerConnection
                 {
                     consumed = examined = reader.Position;
                     _bodyArrivedWithHead = !reader.End;
-                    DisarmTimer();
+                    DisarmDeadline();
                     return HeadStatus.Parsed;
                 }
                 if (!started)
                 {
                     // The first bytes of a request: from now on the head has RequestHeadersTimeout to arrive. Most
-                    // heads arrive in one read, so this timer is seldom touched.
+                    // heads arrive in one read, so the receive timeout is seldom touched.
                     started = true;
-                    ArmTimer(TimerKind.Headers, _server.Options.RequestHeadersTimeout);
+                    ArmDeadline(DeadlineKind.Headers, _server.Options.RequestHeadersTimeout);
                 }
             }
             if (result.IsCompleted)
@@ -129,7 +177,7 @@ internal sealed partial class HttpServerConnection
             {
                 if (DeadlinePassed())
                 {
-                    if (_timerKind == TimerKind.Headers)
+                    if (_deadlineKind == DeadlineKind.Headers)
                     {
                         throw new HttpRequestRejectedException(408,
                             "The request head did not arrive within " + (long)_server.Options.RequestHeadersTimeout.TotalMilliseconds + " ms.");
@@ -137,11 +185,7 @@ internal sealed partial class HttpServerConnection
                     _log.Debug("Connection {ConnectionId} closed after the keep-alive timeout", Id);
                     return HeadStatus.Closed;
                 }
-                if (_server.IsStopping && !started)
-                {
-                    return HeadStatus.Closed;
-                }
-                RearmTimer();
+                // Otherwise the receive timeout ended a moment before the deadline: the next read waits for the rest.
             }
             return HeadStatus.More;
         }
@@ -259,7 +303,7 @@ internal sealed partial class HttpServerConnection
     private async ValueTask LingerAsync()
     {
         _socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
-        ArmTimer(TimerKind.Linger, s_lingerTime);
+        ArmDeadline(DeadlineKind.Linger, s_lingerTime);
         long dropped = 0;
         while (dropped <= LingerMaxBytes)
         {
@@ -270,43 +314,31 @@ internal sealed partial class HttpServerConnection
             {
                 return;
             }
-            if (result.IsCanceled)
-            {
-                RearmTimer();
-            }
         }
     }
 
-    private void ArmTimer(TimerKind kind, TimeSpan timeout)
+    private void ArmDeadline(DeadlineKind kind, TimeSpan timeout)
     {
         if (timeout == Timeout.InfiniteTimeSpan)
         {
-            DisarmTimer();
+            DisarmDeadline();
             return;
         }
         long due = Math.Max(1, (long)timeout.TotalMilliseconds);
-        _timerKind = kind;
+        _deadlineKind = kind;
         _deadline = Environment.TickCount64 + due;
-        (_timer ??= new Timer(s_onTimer, this, Timeout.Infinite, Timeout.Infinite)).Change(due, Timeout.Infinite);
+        _reader.Deadline = _deadline;
     }
 
-    private void DisarmTimer()
+    private void DisarmDeadline()
     {
-        if (_timerKind != TimerKind.None)
+        if (_deadlineKind != DeadlineKind.None)
         {
-            _timerKind = TimerKind.None;
-            _timer!.Change(Timeout.Infinite, Timeout.Infinite);
+            _deadlineKind = DeadlineKind.None;
+            _reader.Deadline = long.MaxValue;
         }
     }
 
-    private bool DeadlinePassed() => _timerKind != TimerKind.None && Environment.TickCount64 >= _deadline;
+    private bool DeadlinePassed() => _deadlineKind != DeadlineKind.None && Environment.TickCount64 >= _deadline;
 
-    /// <summary>After a wake-up that was not the deadline (a stop, or a tick slightly early): wait for the rest.</summary>
-    private void RearmTimer()
-    {
-        if (_timerKind != TimerKind.None)
-        {
-            _timer!.Change(Math.Max(1, _deadline - Environment.TickCount64), Timeout.Infinite);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -13,11 +12,15 @@ using Serilog;
 namespace Runtime.Light.Http.Server;
 
 /// <summary>
-/// One accepted connection: reads requests with a <see cref="PipeReader"/> over the socket, one at a time, calls the
-/// handler, writes each response with one send (two buffers in one gather-send for big bodies) and loops while the
-/// connection is kept alive. Buffers are reused from request to request and bounded by the server's limits.
+/// One accepted connection, served on a thread of its own with blocking socket calls: reads requests with a
+/// <see cref="BlockingSocketReader"/>, one at a time, calls the handler, writes each response with one blocking send
+/// (two buffers in one gather-send for big bodies) and loops while the connection is kept alive. The reading code is
+/// async in form but every read completes before it returns, and a handler that does not finish synchronously is
+/// waited for on this thread, so the whole loop, handler calls included, runs on the connection's thread and no
+/// request pays a hop from an epoll thread to a thread-pool worker (docs/benchmarks.md, "Transport"). The thread ends
+/// when the connection closes. Buffers are reused from request to request and bounded by the server's limits.
 /// </summary>
-internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
+internal sealed partial class HttpServerConnection
 {
     /// <summary>Bodies up to this size are copied behind the head so the response goes out in one plain send.</summary>
     private const int InlineBodyLimit = 16 * 1024;
@@ -25,16 +28,19 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
     /// <summary>Reused buffers that grew past this go back to the pool after the request.</summary>
     private const int KeepCapacity = 64 * 1024;
 
+    private static readonly ParameterizedThreadStart s_run = static state => ((HttpServerConnection)state!).Run();
+
     private static ReadOnlyMemory<byte> ContinueResponse { get; } = Http1ResponseWriter.Continue.ToArray();
 
     private readonly HttpServer _server;
     private readonly Socket _socket;
-    private readonly PipeReader _reader;
+    private readonly BlockingSocketReader _reader;
     private readonly ILogger _log;
     private readonly RequestHead _head = new();
     private readonly PooledBufferWriter _body = new(1024);
     private readonly PooledBufferWriter _output = new(1024);
     private readonly HttpServerResponse _response = new();
+    private readonly ArraySegment<byte>[] _gather = new ArraySegment<byte>[2];
 
     public HttpServerConnection(HttpServer server, Socket socket, long id)
     {
@@ -44,27 +50,47 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
         Id = id;
         socket.NoDelay = true;
         RemoteEndPoint = socket.RemoteEndPoint as IPEndPoint;
-        _reader = PipeReader.Create(new NetworkStream(socket, ownsSocket: true));
+        _reader = new BlockingSocketReader(socket);
     }
 
     public long Id { get; }
 
     public IPEndPoint? RemoteEndPoint { get; }
 
-    /// <summary>Runs the connection (called once, on a thread-pool thread); it ends by telling the server it closed.</summary>
-    public void Execute() => _ = RunAsync();
+    /// <summary>
+    /// Starts the connection's thread (a background thread named http-conn-&lt;id&gt;), which serves it and ends by
+    /// telling the server it closed. Throws <see cref="OutOfMemoryException"/> when no thread can be created.
+    /// </summary>
+    public void Start()
+    {
+        var thread = new Thread(s_run) { IsBackground = true, Name = "http-conn-" + Id };
+        thread.UnsafeStart(this);
+    }
 
-    private async Task RunAsync()
+    /// <summary>Closes a connection whose thread could not be started.</summary>
+    public void CloseUnserved()
     {
         try
         {
-            while (await ServeRequestAsync().ConfigureAwait(false))
+            Close();
+        }
+        finally
+        {
+            _server.OnConnectionClosed(this);
+        }
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (Finish(ServeRequestAsync()))
             {
             }
         }
         catch (HttpRequestRejectedException ex)
         {
-            await RejectAsync(ex).ConfigureAwait(false);
+            Finish(RejectAsync(ex));
         }
         catch (Exception ex) when (IsDisconnect(ex))
         {
@@ -104,7 +130,7 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
             {
                 if (head.ExpectContinue && head.Version == HttpVersion.Version11 && !_bodyArrivedWithHead)
                 {
-                    await SendAsync(ContinueResponse).ConfigureAwait(false);
+                    Send(ContinueResponse.Span);
                 }
                 bool complete = head.Chunked
                     ? await ReadChunkedBodyAsync().ConfigureAwait(false)
@@ -127,7 +153,7 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
                 return false;
             }
             bool close = !head.KeepAlive || _response.CloseConnection || _server.IsStopping;
-            await WriteResponseAsync(head, close).ConfigureAwait(false);
+            WriteResponse(head, close);
             _server.CountServed();
             return !close;
         }
@@ -144,7 +170,16 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
         CancellationToken abort = _server.AbortToken;
         try
         {
-            await _server.Handler.HandleAsync(request, _response, abort).ConfigureAwait(false);
+            ValueTask handling = _server.Handler.HandleAsync(request, _response, abort);
+            if (!handling.IsCompleted)
+            {
+                // The handler went asynchronous: wait for it here rather than let the rest of the request (the send,
+                // the next blocking receive) follow its completion onto a thread-pool thread.
+                Task task = handling.AsTask();
+                task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+                handling = new ValueTask(task);
+            }
+            await handling.ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
@@ -163,8 +198,7 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WriteResponseAsync(RequestHead head, bool close)
+    private void WriteResponse(RequestHead head, bool close)
     {
         _output.Reset(KeepCapacity);
         bool keepAliveHttp10 = !close && head.Version == HttpVersion.Version10;
@@ -183,11 +217,11 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
         if (body.Length <= InlineBodyLimit)
         {
             _output.Write(body.Span);
-            await SendAsync(_output.WrittenMemory).ConfigureAwait(false);
+            Send(_output.WrittenSpan);
         }
         else
         {
-            await SendAsync(_output.WrittenMemory, body).ConfigureAwait(false);
+            Send(_output.WrittenMemory, body);
         }
     }
 
@@ -208,7 +242,7 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
         {
             _output.Reset(KeepCapacity);
             Http1ResponseWriter.WriteError(_output, rejection.StatusCode, rejection.Message);
-            await SendAsync(_output.WrittenMemory).ConfigureAwait(false);
+            Send(_output.WrittenSpan);
             await LingerAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (IsDisconnect(ex))
@@ -217,39 +251,59 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendAsync(ReadOnlyMemory<byte> data)
+    private void Send(ReadOnlySpan<byte> data)
     {
         while (!data.IsEmpty)
         {
-            int sent = await _socket.SendAsync(data, SocketFlags.None).ConfigureAwait(false);
+            int sent = _socket.Send(data, SocketFlags.None);
             data = data[sent..];
         }
     }
 
     /// <summary>Sends head and body with one gather-send (no copy of a big body), finishing any remainder plainly.</summary>
-    private async ValueTask SendAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body)
+    private void Send(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body)
     {
         if (!MemoryMarshal.TryGetArray(head, out ArraySegment<byte> headSegment)
             || !MemoryMarshal.TryGetArray(body, out ArraySegment<byte> bodySegment))
         {
-            await SendAsync(head).ConfigureAwait(false);
-            await SendAsync(body).ConfigureAwait(false);
+            Send(head.Span);
+            Send(body.Span);
             return;
         }
-        int sent = await _socket.SendAsync(new[] { headSegment, bodySegment }, SocketFlags.None).ConfigureAwait(false);
+        _gather[0] = headSegment;
+        _gather[1] = bodySegment;
+        int sent;
+        try
+        {
+            sent = _socket.Send(_gather, SocketFlags.None);
+        }
+        finally
+        {
+            _gather.AsSpan().Clear();
+        }
         if (sent < head.Length)
         {
-            await SendAsync(head[sent..]).ConfigureAwait(false);
-            await SendAsync(body).ConfigureAwait(false);
+            Send(head.Span[sent..]);
+            Send(body.Span);
         }
         else
         {
-            await SendAsync(body[(sent - head.Length)..]).ConfigureAwait(false);
+            Send(body.Span[(sent - head.Length)..]);
         }
     }
 
-    /// <summary>Closes the socket from another thread (drain timeout): pending and later I/O fail and the loop ends.</summary>
+    /// <summary>
+    /// Waits for a step of the connection on its own thread. Reads never wait asynchronously and handlers are waited
+    /// for where they are called, so the step has always finished already; blocking is only the fallback.
+    /// </summary>
+    private static T Finish<T>(ValueTask<T> step) => step.IsCompleted ? step.GetAwaiter().GetResult() : step.AsTask().GetAwaiter().GetResult();
+
+    private static void Finish(Task step) => step.GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Closes the socket from another thread (drain timeout): a blocked receive or send is woken by the shutdown, and
+    /// pending and later I/O fail, so the loop ends.
+    /// </summary>
     internal void Abort()
     {
         lock (_gate)
@@ -258,6 +312,14 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
             {
                 return;
             }
+        }
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already closed or never connected: the dispose below is all that is left to do.
         }
         _socket.Dispose();
     }
@@ -268,9 +330,8 @@ internal sealed partial class HttpServerConnection : IThreadPoolWorkItem
         {
             _closed = true;
         }
-        _timer?.Dispose();
-        _reader.Complete(); // disposes the stream, which owns the socket
         _socket.Dispose();
+        _reader.Complete();
         _body.Dispose();
         _output.Dispose();
         _response.Body.Dispose();
