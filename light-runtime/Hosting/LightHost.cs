@@ -52,6 +52,7 @@ internal static class LightHost
             string? explicitHandler = settings.String(RuntimeEnv.Handler);
             string? handler = explicitHandler ?? adapter.PlatformHandler;
             int gcEvery = settings.Int(RuntimeEnv.DiagnosticsGc, 0, 0, int.MaxValue);
+            int graceMs = settings.Int(RuntimeEnv.DeadlineGraceMs, (int)FunctionRuntime.DefaultDeadlineGrace.TotalMilliseconds, 0, 60 * 1000);
             using Logger log = LogSetup.Create(stdout, format, level);
             logger = log;
 
@@ -74,6 +75,7 @@ internal static class LightHost
             await using var runtime = new FunctionRuntime(builder, function, log, handler, explicitHandler is not null, environment.Get)
             {
                 TriggerNames = TriggerNameReader.Instance,
+                DeadlineGrace = TimeSpan.FromMilliseconds(graceMs),
             };
             try
             {
