@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -71,6 +72,52 @@ public sealed partial class InProcessHostTests
     }
 
     [Fact]
+    public async Task CloudRun_AbandonedHandlerAnswersLate_TheNextRequestsAnswerHasNoneOfIt()
+    {
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lateWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = new FunctionAppBuilder();
+        // Outside the handler, so it runs once the late answer has been encoded into the request's response.
+        builder.Middleware.Use("late", next => async ctx =>
+        {
+            await next(ctx);
+            if (ctx.Request.Path == "/hang")
+            {
+                lateWritten.SetResult();
+            }
+        });
+        builder.Functions.AddHttp("web", async (ctx, req, res) =>
+        {
+            if (req.Path == "/hang")
+            {
+                await secondStarted.Task; // past its deadline, ignoring its token, into the next request
+                res.StatusCode = 201;
+                res.Headers.Add("X-Late", "yes");
+                res.Write("late");
+                return;
+            }
+            if (req.Path == "/second")
+            {
+                secondStarted.SetResult();
+                await lateWritten.Task;
+            }
+            res.ContentType = "text/plain";
+            res.Write(req.Path.TrimStart('/'));
+        });
+        await using var cloudRun = new CloudRunEmulator();
+        await using var host = new InProcessHost(builder, cloudRun.Environment, ("FAAS_TIMEOUT", "1"));
+        await cloudRun.WaitForReadyAsync(Wait);
+
+        ReceivedResponse hung = await cloudRun.SendAsync("GET", "/hang").WaitAsync(Wait);
+        ReceivedResponse second = await cloudRun.SendAsync("GET", "/second").WaitAsync(Wait);
+
+        Assert.Equal(500, hung.StatusCode);
+        Assert.Equal(200, second.StatusCode);
+        Assert.Equal("second", second.BodyText);
+        Assert.DoesNotContain(second.Headers, h => h.Key.Equals("X-Late", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task HuaweiHttp_HandlerHangsPastThePlatformsTimeout_Answered500WithoutFaasTimeout()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -82,6 +129,42 @@ public sealed partial class InProcessHostTests
 
         Assert.Equal(500, hung.StatusCode);
         release.SetResult();
+        await WaitForLineAsync(host, "its result is dropped");
+    }
+
+    [Fact]
+    public async Task Aws_AbandonedHandlerWritesLate_TheNextInvocationsOutputHasNoneOfIt()
+    {
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lateWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = new FunctionAppBuilder();
+        builder.Functions.AddRaw("fn", async ctx =>
+        {
+            if (ctx.Event.Span.SequenceEqual("hang"u8))
+            {
+                // Past its deadline (ignoring its token) and into the next invocation, which the loop serves only
+                // once this one was answered without it.
+                await secondStarted.Task;
+                ctx.Output.Write("LATE"u8);
+                lateWritten.SetResult();
+                return;
+            }
+            // The next invocation is under way while the abandoned one writes: the poll loop must have new buffers.
+            secondStarted.SetResult();
+            await lateWritten.Task;
+            ctx.Output.Write(ctx.Event.Span);
+        });
+        await using var aws = await AwsRuntimeApiEmulator.StartAsync(new AwsEmulatorOptions { Timeout = TimeSpan.FromSeconds(2) });
+        PendingInvocation hung = aws.Enqueue("hang");
+        PendingInvocation next = aws.Enqueue("second");
+        await using var host = new InProcessHost(builder, aws.Environment);
+
+        InvocationOutcome timedOut = await hung.Completion.WaitAsync(Wait);
+        Assert.True(timedOut.IsError);
+        Assert.Contains("Function.Timeout", timedOut.BodyText);
+        InvocationOutcome served = await next.Completion.WaitAsync(Wait);
+
+        Assert.Equal("second", served.BodyText);
         await WaitForLineAsync(host, "its result is dropped");
     }
 
