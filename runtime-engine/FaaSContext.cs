@@ -106,7 +106,11 @@ public sealed class FaaSContext
     /// <summary>Services from a scope that lives as long as this invocation.</summary>
     public IServiceProvider Services => (_scope ??= _rootServices.CreateAsyncScope()).ServiceProvider;
 
-    /// <summary>Cancelled at the deadline or when the runtime shuts down.</summary>
+    /// <summary>
+    /// Cancelled at the deadline or when the runtime shuts down. Honour it: a handler still running
+    /// <see cref="FunctionRuntime.DeadlineGrace"/> past the deadline is answered <c>Function.Timeout</c> without it and
+    /// runs on in the background, its late result dropped (a handler that blocks its thread instead of awaiting is waited for).
+    /// </summary>
     public CancellationToken CancellationToken
     {
         get

@@ -27,7 +27,9 @@ namespace Runtime.Engine;
 /// <item><b>Invoke</b> (<see cref="InvokeAsync"/>, any number of times, concurrently if the platform allows):
 /// in an aggregated instance the route is chosen first (HTTP method and path, or the event's trigger name) so every
 /// hook sees the routed function's name; then BeforeInvoke hooks (registration order), middleware (outermost first), the handler, then AfterInvoke hooks
-/// (reverse) which always run and see the exception, if any. Ends in exactly one result: a response or an error.</item>
+/// (reverse) which always run and see the exception, if any. Ends in exactly one result: a response or an error. A handler
+/// still running <see cref="DeadlineGrace"/> past the invocation's deadline is not waited for: the invocation ends in
+/// <c>Function.Timeout</c> (the AfterInvoke hooks see it), and the handler runs on with its late result dropped.</item>
 /// <item><b>Close</b> (<see cref="CloseAsync"/>): BeforeClose hooks in reverse registration order, the handler and
 /// services disposed, AfterClose hooks in registration order. Every step runs, within the platform's grace period;
 /// failures are collected and logged once. Never throws.</item>
@@ -60,6 +62,13 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
     private InvokeDelegate[] _targets = Array.Empty<InvokeDelegate>();
     private int _state; // 0 new, 1 runtime started, 2 function started, 3 closed
     private int _served;
+    private int _abandoned;
+
+    /// <summary>The default of <see cref="DeadlineGrace"/>.</summary>
+    public static readonly TimeSpan DefaultDeadlineGrace = TimeSpan.FromMilliseconds(100);
+
+    // Task.WaitAsync takes up to uint.MaxValue - 2 ms; a deadline further out than that is as good as none.
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromMilliseconds(uint.MaxValue - 2);
 
     /// <summary>Creates the runtime for <paramref name="builder"/>; <paramref name="handlerName"/> picks the function.</summary>
     /// <param name="builder">What the function binary registered.</param>
@@ -101,6 +110,13 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
 
     /// <summary>The layers as RuntimeStart stacked them, outermost first (name, version, order, source, failure policy); null when there are none.</summary>
     public string? LayerStack { get; private set; }
+
+    /// <summary>
+    /// How long past an invocation's deadline the runtime waits for a handler that has not finished (it was cancelled
+    /// at the deadline, but may ignore that) before it answers <c>Function.Timeout</c> without it. The handler cannot
+    /// be stopped: it runs on in the background, and whatever it produces later is logged and dropped.
+    /// </summary>
+    public TimeSpan DeadlineGrace { get; init; } = DefaultDeadlineGrace;
 
     /// <summary>Cancelled when Close begins; invocation contexts link their tokens to it.</summary>
     public CancellationToken ShutdownToken => _shutdown.Token;
@@ -196,6 +212,7 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
         bool coldStart = _served == 0 && Interlocked.Exchange(ref _served, 1) == 0;
         var context = new FaaSContext(invocation, _function, _functionName!, _logger, _services!, coldStart, _shutdown.Token);
         Exception? error = null;
+        Task? abandoned = null;
         try
         {
             if (_plan is { } plan)
@@ -214,7 +231,25 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
                     throw new LifecyclePhaseException(LifecyclePhase.Invoke, $"hook '{before[i].Name}' (BeforeInvoke)", ex);
                 }
             }
-            await pipeline(context).ConfigureAwait(false);
+            ValueTask running = pipeline(context);
+            if (running.IsCompleted || invocation.Deadline == DateTimeOffset.MaxValue)
+            {
+                await running.ConfigureAwait(false);
+            }
+            else
+            {
+                // The handler pended and has a deadline: wait for it until the deadline and the grace, no longer. Only
+                // here is there a timer to pay for; a handler that completes synchronously never gets this far.
+                Task handler = running.AsTask();
+                try
+                {
+                    await handler.WaitAsync(AbandonAfter(context)).ConfigureAwait(false);
+                }
+                catch (TimeoutException ex) when (!ReferenceEquals(ex, handler.Exception?.InnerException))
+                {
+                    abandoned = handler;
+                }
+            }
         }
         catch (OperationCanceledException ex) when (context.CancelledByDeadline)
         {
@@ -225,6 +260,19 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
         catch (Exception ex)
         {
             error = ex;
+        }
+
+        long abandonedAt = 0;
+        if (abandoned is not null)
+        {
+            // It ignored its token (or has none): answer without it, once, and let it run on in the background.
+            abandonedAt = Stopwatch.GetTimestamp();
+            error = new FaaSRuntimeException(ErrorTypes.Timeout,
+                $"The invocation ran past its deadline ({context.Deadline:O}) and its handler did not finish within {DeadlineGrace.TotalMilliseconds:F0} ms after it; the handler was left running.");
+            int running = Interlocked.Increment(ref _abandoned);
+            _logger.Warning("Function {Function} is still running invocation {RequestId} {GraceMs:F0} ms past its deadline; answering {ErrorType} "
+                + "and leaving the handler running in the background ({Abandoned} such handler(s) now)",
+                context.HandlerName, invocation.RequestId, DeadlineGrace.TotalMilliseconds, ErrorTypes.Timeout, running);
         }
 
         RuntimeHook[] after = _afterInvoke;
@@ -249,14 +297,22 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
             }
         }
 
-        try
+        if (abandoned is not null)
         {
-            await context.ReleaseAsync().ConfigureAwait(false);
+            // The scope, the response buffer and the deadline token stay the handler's until it finishes.
+            _ = ObserveAbandonedAsync(abandoned, context, abandonedAt);
         }
-        catch (Exception ex)
+        else
         {
-            // Disposing scoped services failed after the function answered: the invocation still fails, once.
-            error ??= ex;
+            try
+            {
+                await context.ReleaseAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Disposing scoped services failed after the function answered: the invocation still fails, once.
+                error ??= ex;
+            }
         }
 
         if (error is null)
@@ -265,7 +321,50 @@ public sealed partial class FunctionRuntime : IAsyncDisposable
         }
         FaaSError report = FaaSErrorFactory.FromException(error);
         _logger.Error(error, "Invocation {RequestId} failed with {ErrorType}", invocation.RequestId, report.ErrorType);
-        return InvocationResult.Failure(report);
+        return abandoned is null ? InvocationResult.Failure(report) : InvocationResult.AbandonedFailure(report);
+    }
+
+    /// <summary>Handlers answered with <c>Function.Timeout</c> that have not finished yet.</summary>
+    public int AbandonedHandlers => Volatile.Read(ref _abandoned);
+
+    /// <summary>How long to wait for a pending handler: until its deadline, then the grace; capped at what a timer takes.</summary>
+    private TimeSpan AbandonAfter(FaaSContext context)
+    {
+        TimeSpan wait = context.RemainingTime + DeadlineGrace;
+        return wait < MaxTimerWait ? wait : MaxTimerWait;
+    }
+
+    /// <summary>
+    /// Waits for a handler the invocation was answered without, drops what it produces (saying so) and only then
+    /// releases the invocation's scope and buffers. Never throws: nothing of it goes unobserved.
+    /// </summary>
+    private async Task ObserveAbandonedAsync(Task handler, FaaSContext context, long abandonedAt)
+    {
+        try
+        {
+            await handler.ConfigureAwait(false);
+            _logger.Warning("The abandoned handler of invocation {RequestId} ({Function}) finished {LateMs:F0} ms after the invocation was answered "
+                + "with {ErrorType}; its result is dropped", context.RequestId, context.HandlerName,
+                Stopwatch.GetElapsedTime(abandonedAt).TotalMilliseconds, ErrorTypes.Timeout);
+        }
+        catch (Exception ex)
+        {
+            _logger.Warning(ex, "The abandoned handler of invocation {RequestId} ({Function}) failed {LateMs:F0} ms after the invocation was answered "
+                + "with {ErrorType}; the failure is dropped", context.RequestId, context.HandlerName,
+                Stopwatch.GetElapsedTime(abandonedAt).TotalMilliseconds, ErrorTypes.Timeout);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _abandoned);
+        }
+        try
+        {
+            await context.ReleaseAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _logger.Warning(ex, "Releasing the abandoned invocation {RequestId} failed", context.RequestId);
+        }
     }
 
     /// <summary>

@@ -32,8 +32,8 @@ internal sealed class PollWorker : IDisposable
     private readonly IHttpEventCodec? _codec;
     private readonly ILogger _logger;
     private readonly long _maxEventBytes;
-    private readonly PooledBufferWriter _payload = new(16 * 1024);
-    private readonly PooledBufferWriter _output = new(16 * 1024);
+    private PooledBufferWriter _payload = new(16 * 1024);
+    private PooledBufferWriter _output = new(16 * 1024);
     private readonly PooledBufferWriter _errorBody = new(1024);
     private readonly PooledBufferWriter _answer = new(256);
 
@@ -169,6 +169,13 @@ internal sealed class PollWorker : IDisposable
         // This thread exists to run this loop, so waiting here blocks no one: an async handler's continuations run on
         // the thread pool and signal the task. A handler that completes synchronously costs no wait at all.
         InvocationResult result = invoking.IsCompletedSuccessfully ? invoking.Result : invoking.AsTask().GetAwaiter().GetResult();
+        if (result.Abandoned)
+        {
+            // The handler runs on past its deadline and may still read the event and write the output: both buffers
+            // are left to it (and then to the GC, not the pool), and this loop goes on with new ones.
+            _payload = new PooledBufferWriter(16 * 1024);
+            _output = new PooledBufferWriter(16 * 1024);
+        }
 
         DeliveryStatus status;
         if (result.Error is null)

@@ -52,6 +52,7 @@ internal static class LightHost
             string? explicitHandler = settings.String(RuntimeEnv.Handler);
             string? handler = explicitHandler ?? adapter.PlatformHandler;
             int gcEvery = settings.Int(RuntimeEnv.DiagnosticsGc, 0, 0, int.MaxValue);
+            int graceMs = settings.Int(RuntimeEnv.DeadlineGraceMs, (int)FunctionRuntime.DefaultDeadlineGrace.TotalMilliseconds, 0, 60 * 1000);
             using Logger log = LogSetup.Create(stdout, format, level);
             logger = log;
 
@@ -75,6 +76,7 @@ internal static class LightHost
             {
                 TriggerNames = TriggerNameReader.Instance,
                 LogLayerStackAtStart = false, // logged below, once the first poll is on the wire
+                DeadlineGrace = TimeSpan.FromMilliseconds(graceMs),
             };
             try
             {

@@ -110,30 +110,36 @@ internal static class PlatformDetector
                 Describe(environment, FcProtocol.FunctionNameEnv, FcProtocol.VersionEnv, settings.Int(FcProtocol.MemoryEnv, 0, 1, 1024 * 1024), "alibaba-fc"),
                 environment.Get(FcProtocol.HandlerEnv), TimeSpan.FromSeconds(3)),
             Azure => Server(settings, new AzureServerPlatform(), RequiredPort(settings, AzureProtocol.PortEnv), "127.0.0.1",
-                Describe(environment, AzureProtocol.SiteNameEnv, null, 0, AzureProtocol.PlatformName), null, TimeSpan.FromSeconds(5)),
+                Describe(environment, AzureProtocol.SiteNameEnv, null, 0, AzureProtocol.PlatformName), null, TimeSpan.FromSeconds(5),
+                AzureFunctionTimeout.Read(environment)),
             CloudRun => Server(settings, new HttpServerPlatform(HttpPlatforms.CloudRun, "X-Request-Id"), Port(settings, HttpPlatforms.PortEnv, 8080), "0.0.0.0",
                 Describe(environment, HttpPlatforms.KnativeServiceEnv, HttpPlatforms.KnativeRevisionEnv, 0, HttpPlatforms.CloudRun),
                 environment.Get(HttpPlatforms.FunctionTargetEnv), TimeSpan.FromSeconds(8)),
             TencentWeb => Server(settings, new HttpServerPlatform(HttpPlatforms.TencentWeb, HttpPlatforms.TencentRequestIdHeaders), Port(settings, null, 9000), "0.0.0.0",
                 Describe(environment, ScfProtocol.FunctionNameEnv, ScfProtocol.FunctionVersionEnv, 0, HttpPlatforms.TencentWeb), null, TimeSpan.FromSeconds(2)),
-            HuaweiHttp => Server(settings, new HttpServerPlatform(HttpPlatforms.HuaweiHttp, HttpPlatforms.HuaweiRequestIdHeaders), Port(settings, null, 8000), "0.0.0.0",
+            HuaweiHttp => Server(settings, new HttpServerPlatform(HttpPlatforms.HuaweiHttp, HttpPlatforms.HuaweiRequestIdHeaders) { TimeoutHeader = HttpPlatforms.HuaweiTimeoutHeader },
+                Port(settings, null, 8000), "0.0.0.0",
                 Describe(environment, HuaweiProtocol.FunctionNameEnv, HuaweiProtocol.FunctionVersionEnv, settings.Int(HuaweiProtocol.MemoryEnv, 0, 1, 1024 * 1024), HttpPlatforms.HuaweiHttp),
-                environment.Get(HuaweiProtocol.HandlerEnv), TimeSpan.FromSeconds(2)),
+                environment.Get(HuaweiProtocol.HandlerEnv), TimeSpan.FromSeconds(2), Seconds(settings.Int(HuaweiProtocol.TimeoutEnv, 0, 1, 24 * 60 * 60))),
             PlainHttp => Server(settings, new HttpServerPlatform(HttpPlatforms.PlainHttp, "X-Request-Id"), Port(settings, HttpPlatforms.PortEnv, 8080), "0.0.0.0",
                 Describe(environment, null, null, 0, HttpPlatforms.PlainHttp), null, TimeSpan.FromSeconds(8)),
             _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "Unknown platform."),
         };
 
     private static ServerAdapter Server(SettingsReader settings, IServerPlatform platform, int port, string defaultBind,
-        Func<string?, FunctionInfo> describe, string? handler, TimeSpan closeTimeout)
+        Func<string?, FunctionInfo> describe, string? handler, TimeSpan closeTimeout, TimeSpan? platformTimeout = null)
     {
         string bind = settings.String(RuntimeEnv.BindAddress) ?? defaultBind;
         if (!IPAddress.TryParse(bind, out IPAddress? address))
         {
             throw new ConfigurationException($"{RuntimeEnv.BindAddress}='{bind}' is not an IP address.");
         }
-        return new ServerAdapter(platform, new IPEndPoint(address, port), describe, handler, closeTimeout);
+        // FAAS_TIMEOUT gives these platforms the per-request deadline most of them never send (issue 6, fault matrix handler-hangs).
+        TimeSpan? timeout = Seconds(settings.Int(RuntimeEnv.Timeout, 0, 1, 24 * 60 * 60));
+        return new ServerAdapter(platform, new IPEndPoint(address, port), describe, handler, closeTimeout, timeout, platformTimeout);
     }
+
+    private static TimeSpan? Seconds(int seconds) => seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
 
     private static int FcPort(SettingsReader settings) =>
         ExplicitPort(settings, RuntimeEnv.Port) ?? ExplicitPort(settings, FcProtocol.ListenPortEnv) ?? ExplicitPort(settings, FcProtocol.ServerPortEnv)

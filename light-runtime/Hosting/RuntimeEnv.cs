@@ -36,6 +36,19 @@ internal static class RuntimeEnv
     /// <summary>How long Close may take, in milliseconds (default per platform).</summary>
     public const string CloseTimeoutMs = "FAAS_CLOSE_TIMEOUT_MS";
 
+    /// <summary>
+    /// Every invocation's deadline, in seconds from its arrival, on a server-model platform (it wins over the
+    /// platform's own timeout where the runtime can read one; see <see cref="Adapters.Server.ServerInvoker"/>). Unset:
+    /// the platform's timeout if it tells one, else no deadline.
+    /// </summary>
+    public const string Timeout = "FAAS_TIMEOUT";
+
+    /// <summary>
+    /// How long past its deadline a handler that has not finished is waited for, in milliseconds (default 100), before
+    /// the invocation is answered <c>Function.Timeout</c> without it.
+    /// </summary>
+    public const string DeadlineGraceMs = "FAAS_DEADLINE_GRACE_MS";
+
     /// <summary>Share of the function's memory given to the GC heap, in percent (default 75).</summary>
     public const string GcHeapPercent = "FAAS_GC_HEAP_PERCENT";
 

@@ -11,4 +11,12 @@ internal static class AzureProtocol
     public const string PortEnv = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const string SiteNameEnv = "WEBSITE_SITE_NAME";
     public const string InvocationIdHeader = "X-Azure-Functions-InvocationId";
+
+    /// <summary>The function app's root, where <c>host.json</c> is (set by the host for the custom handler).</summary>
+    public const string AppRootEnv = "FUNCTIONS_APP_ROOT_PATH";
+
+    /// <summary>The app setting that overrides host.json's <c>functionTimeout</c> (<c>AzureFunctionsJobHost__</c> + the host.json path).</summary>
+    public const string FunctionTimeoutEnv = "AzureFunctionsJobHost__functionTimeout";
+
+    public const string HostJson = "host.json";
 }

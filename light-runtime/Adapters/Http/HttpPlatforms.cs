@@ -23,4 +23,7 @@ internal static class HttpPlatforms
     public static readonly string[] TencentRequestIdHeaders = { "X-Scf-Request-Id", "X-Request-Id" };
 
     public static readonly string[] HuaweiRequestIdHeaders = { "X-Cff-Request-Id", "X-Request-Id" };
+
+    /// <summary>FunctionGraph HTTP functions: the function's timeout in whole seconds, on every request ("Common request headers").</summary>
+    public const string HuaweiTimeoutHeader = "X-CFF-Timeout";
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Runtime.Engine;
@@ -27,6 +28,9 @@ internal sealed class HttpServerPlatform : IServerPlatform
 
     public string Platform { get; }
 
+    /// <summary>A request header holding the function's timeout in whole seconds, where the platform sends one.</summary>
+    public string? TimeoutHeader { get; init; }
+
     public async ValueTask ServeAsync(HttpServerRequest request, HttpServerResponse response, ServerInvoker invoker, CancellationToken cancellationToken)
     {
         CloudEventContext? cloudEvent;
@@ -46,10 +50,10 @@ internal sealed class HttpServerPlatform : IServerPlatform
         string? trace = request.Headers.Get("traceparent") ?? request.Headers.Get("X-Cloud-Trace-Context");
         if (cloudEvent is null)
         {
-            await invoker.InvokeHttpAsync(request, response, requestId, DateTimeOffset.MaxValue, trace, null).ConfigureAwait(false);
+            await invoker.InvokeHttpAsync(request, response, requestId, Deadline(request), trace, null).ConfigureAwait(false);
             return;
         }
-        InvocationResult result = await invoker.InvokeEventAsync(response, data, cloudEvent.DataContentType, requestId, DateTimeOffset.MaxValue,
+        InvocationResult result = await invoker.InvokeEventAsync(response, data, cloudEvent.DataContentType, requestId, Deadline(request),
             trace, cloudEvent, new RawHttpCodec(request, response)).ConfigureAwait(false);
         if (result.Error is { } error)
         {
@@ -62,6 +66,12 @@ internal sealed class HttpServerPlatform : IServerPlatform
             response.Headers.Set("Content-Type", result.ContentType);
         }
     }
+
+    private DateTimeOffset Deadline(HttpServerRequest request) =>
+        TimeoutHeader is not null
+        && int.TryParse(request.Headers.Get(TimeoutHeader), NumberStyles.None, CultureInfo.InvariantCulture, out int seconds) && seconds > 0
+            ? DateTimeOffset.UtcNow.AddSeconds(seconds)
+            : DateTimeOffset.MaxValue;
 
     private string? RequestId(HttpServerRequest request)
     {

@@ -17,7 +17,7 @@ internal sealed class RawHttpCodec : IHttpEventCodec
     public const string Shape = "http.raw";
 
     private readonly HttpServerRequest _request;
-    private readonly HttpServerResponse _response;
+    private HttpServerResponse _response;
     private readonly Func<string, bool>? _strip;
 
     public RawHttpCodec(HttpServerRequest request, HttpServerResponse response, Func<string, bool>? strip = null)
@@ -52,21 +52,38 @@ internal sealed class RawHttpCodec : IHttpEventCodec
 
     public string Encode(FaaSRequest request, FaaSResponse response, IBufferWriter<byte> output)
     {
-        Encoded = true;
-        _response.StatusCode = response.StatusCode;
-        foreach ((string name, string value) in response.Headers)
+        // Locked against Detach (this codec is private to one request; nothing else locks it): an abandoned
+        // handler's late answer goes either wholly into the request's response before the detach or nowhere.
+        lock (this)
         {
-            if (!IsManagedByServer(name))
+            Encoded = true;
+            _response.StatusCode = response.StatusCode;
+            foreach ((string name, string value) in response.Headers)
             {
-                _response.Headers.Add(name, value);
+                if (!IsManagedByServer(name))
+                {
+                    _response.Headers.Add(name, value);
+                }
             }
+            foreach (string cookie in response.Cookies)
+            {
+                _response.Headers.Add("Set-Cookie", cookie);
+            }
+            output.Write(response.Body.Span);
         }
-        foreach (string cookie in response.Cookies)
-        {
-            _response.Headers.Add("Set-Cookie", cookie);
-        }
-        output.Write(response.Body.Span);
         return response.ContentType ?? "application/octet-stream";
+    }
+
+    /// <summary>
+    /// The invocation was answered without its handler, which runs on: from now on its status and headers go to a
+    /// response no one sends, so they cannot mix into the error answer or the connection's next request.
+    /// </summary>
+    public void Detach()
+    {
+        lock (this)
+        {
+            _response = new HttpServerResponse();
+        }
     }
 
     /// <summary>Framing and connection headers are the server's to write, never the function's.</summary>

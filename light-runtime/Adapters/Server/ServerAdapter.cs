@@ -27,9 +27,14 @@ internal sealed class ServerAdapter : IPlatformAdapter
     private readonly string? _handler;
     private readonly HttpServerOptions _options;
 
+    private readonly TimeSpan? _timeout;
+    private readonly TimeSpan? _platformTimeout;
+
     public ServerAdapter(IServerPlatform platform, IPEndPoint endPoint, Func<string?, FunctionInfo> describe, string? platformHandler,
-        TimeSpan defaultCloseTimeout)
+        TimeSpan defaultCloseTimeout, TimeSpan? timeout = null, TimeSpan? platformTimeout = null)
     {
+        _timeout = timeout;
+        _platformTimeout = platformTimeout;
         _platform = platform;
         _endPoint = endPoint;
         _describe = describe;
@@ -57,7 +62,13 @@ internal sealed class ServerAdapter : IPlatformAdapter
 
     public async Task<ServeOutcome> ServeAsync(FunctionRuntime runtime, ILogger logger, Action ready, CancellationToken stopping)
     {
-        var invoker = new ServerInvoker(runtime, logger, _platform.Platform, (reason, budget) => runtime.CloseAsync(reason, budget));
+        var invoker = new ServerInvoker(runtime, logger, _platform.Platform, (reason, budget) => runtime.CloseAsync(reason, budget),
+            _timeout, _platformTimeout);
+        if ((_timeout ?? _platformTimeout) is { } timeout)
+        {
+            logger.Debug("Invocations without a deadline of their own get {TimeoutS:F0} s ({Source})", timeout.TotalSeconds,
+                _timeout is null ? "the platform's configured timeout" : RuntimeEnv.Timeout);
+        }
         // Before the port opens, not after: a connection's thread can answer the first request before this thread
         // gets back from Start, and a SIGTERM right after that answer must already find the host's handlers.
         ready();

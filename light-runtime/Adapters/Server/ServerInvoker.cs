@@ -21,14 +21,25 @@ internal sealed class ServerInvoker
     private readonly FunctionRuntime _runtime;
     private readonly ILogger _logger;
     private readonly Func<string, TimeSpan, Task> _close;
+    private readonly TimeSpan? _timeout;
+    private readonly TimeSpan? _platformTimeout;
     private long _generated;
 
-    public ServerInvoker(FunctionRuntime runtime, ILogger logger, string platform, Func<string, TimeSpan, Task> close)
+    /// <param name="runtime">The engine.</param>
+    /// <param name="logger">The runtime's logger.</param>
+    /// <param name="platform">The platform's short name.</param>
+    /// <param name="close">The platform's stop step.</param>
+    /// <param name="timeout"><c>FAAS_TIMEOUT</c>: every invocation's deadline from its arrival; wins over the platform's.</param>
+    /// <param name="platformTimeout">The platform's configured timeout (environment or files), for requests that carry no deadline.</param>
+    public ServerInvoker(FunctionRuntime runtime, ILogger logger, string platform, Func<string, TimeSpan, Task> close,
+        TimeSpan? timeout = null, TimeSpan? platformTimeout = null)
     {
         _runtime = runtime;
         _logger = logger;
         Platform = platform;
         _close = close;
+        _timeout = timeout;
+        _platformTimeout = platformTimeout;
     }
 
     public string Platform { get; }
@@ -53,7 +64,7 @@ internal sealed class ServerInvoker
         var invocation = new Invocation
         {
             RequestId = requestId,
-            Deadline = deadline,
+            Deadline = Deadline(deadline),
             TraceId = traceId,
             Payload = request.Body,
             ContentType = request.Headers.Get("Content-Type"),
@@ -61,7 +72,7 @@ internal sealed class ServerInvoker
             HttpCodec = codec,
             Output = response.Body,
         };
-        InvocationResult result = await InvokeAsync(invocation).ConfigureAwait(false);
+        InvocationResult result = await InvokeAsync(invocation, response).ConfigureAwait(false);
         if (result.Error is not null)
         {
             WriteHttpFailure(response);
@@ -80,14 +91,32 @@ internal sealed class ServerInvoker
         InvokeAsync(new Invocation
         {
             RequestId = requestId,
-            Deadline = deadline,
+            Deadline = Deadline(deadline),
             TraceId = traceId,
             Payload = payload,
             ContentType = contentType,
             PlatformContext = platformContext,
             HttpCodec = codec,
             Output = response.Body,
-        });
+        }, response);
+
+    /// <summary>
+    /// The invocation's deadline: <c>FAAS_TIMEOUT</c> from now when set; else the one the request carries
+    /// (<paramref name="requested"/>, <see cref="DateTimeOffset.MaxValue"/> for none); else the platform's configured
+    /// timeout from now; else none. With one, a handler that overruns it is cancelled, and answered without past the grace.
+    /// </summary>
+    public DateTimeOffset Deadline(DateTimeOffset requested)
+    {
+        if (_timeout is { } timeout)
+        {
+            return DateTimeOffset.UtcNow + timeout;
+        }
+        if (requested != DateTimeOffset.MaxValue)
+        {
+            return requested;
+        }
+        return _platformTimeout is { } configured ? DateTimeOffset.UtcNow + configured : DateTimeOffset.MaxValue;
+    }
 
     /// <summary>A 500 that reveals nothing of the error.</summary>
     public static void WriteHttpFailure(HttpServerResponse response)
@@ -107,10 +136,17 @@ internal sealed class ServerInvoker
         error.WriteJson(response.Body, includeStackTrace);
     }
 
-    private async ValueTask<InvocationResult> InvokeAsync(Invocation invocation)
+    private async ValueTask<InvocationResult> InvokeAsync(Invocation invocation, HttpServerResponse response)
     {
         long started = Stopwatch.GetTimestamp();
         InvocationResult result = await _runtime.InvokeAsync(invocation).ConfigureAwait(false);
+        if (result.Abandoned)
+        {
+            // The handler runs on past its deadline: what it still writes must not reach this answer or the next
+            // one on the connection, so it keeps the old body buffer and a detached codec.
+            (invocation.HttpCodec as RawHttpCodec)?.Detach();
+            response.ReplaceBody();
+        }
         if (_logger.IsEnabled(LogEventLevel.Debug))
         {
             _logger.Debug("Invocation {RequestId} done in {ElapsedUs:F0} us ({Outcome})", invocation.RequestId,

@@ -27,10 +27,16 @@ internal sealed class HttpServerResponse
 
     public MultiMap Headers { get; }
 
-    public PooledBufferWriter Body { get; }
+    public PooledBufferWriter Body { get; private set; }
 
     /// <summary>Ask the server to close the connection after this response.</summary>
     public bool CloseConnection { get; set; }
+
+    /// <summary>
+    /// Gives this response a new body buffer and leaves the old one to whoever still writes it (a handler that runs
+    /// on after its invocation was answered without it); the old buffer goes to the GC, never back to the pool.
+    /// </summary>
+    internal void ReplaceBody() => Body = new PooledBufferWriter(1024);
 
     internal void Reset()
     {

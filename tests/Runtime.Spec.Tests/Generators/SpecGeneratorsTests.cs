@@ -72,6 +72,34 @@ public sealed class SpecGeneratorsTests
     }
 
     [Fact]
+    public void Generate_KnativeTimeout_TellsTheBootstrapThroughFaasTimeout()
+    {
+        const string Yaml = """
+            service: shop
+            provider:
+              {provider}
+            functions:
+              orders:
+                timeout: 45
+                events:
+                  - http:
+                      path: /
+              untimed:
+                events:
+                  - http:
+                      path: /
+            """;
+
+        string text = Samples.Generate(CloudPlatform.Knative, Yaml).File("service.yaml")!.Content;
+
+        string[] services = text.Split("\n---\n");
+        string Of(string name) => Assert.Single(services, s => s.Contains("name: FAAS_HANDLER\n              value: " + name, StringComparison.Ordinal));
+        Assert.Contains("timeoutSeconds: 45", Of("orders"), StringComparison.Ordinal);
+        Assert.Contains("name: FAAS_TIMEOUT\n              value: '45'", Of("orders"), StringComparison.Ordinal);
+        Assert.DoesNotContain("FAAS_TIMEOUT", Of("untimed"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_AzureOnlyHttp_ForwardsHttpRequests()
     {
         GeneratedFiles result = Samples.Generate(CloudPlatform.Azure, Samples.Aggregated);

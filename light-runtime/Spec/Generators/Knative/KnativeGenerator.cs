@@ -10,7 +10,8 @@ namespace Runtime.Spec.Generators.Knative;
 /// <c>serving.knative.dev/v1</c> Service per deployment, a <c>PingSource</c> per timer and a <c>KafkaSource</c> per
 /// queue event, each sinking into the deployment's Service. The image comes from
 /// <see cref="GenerateOptions.ContainerImage"/>; layers are copied into the image beside bootstrap (<c>layers/</c>,
-/// relative to the image's working directory) and <c>FAAS_LAYERS_DIR</c> points there.
+/// relative to the image's working directory) and <c>FAAS_LAYERS_DIR</c> points there. The timeout goes both to
+/// <c>timeoutSeconds</c> and to <c>FAAS_TIMEOUT</c> (the platform enforces the one, the bootstrap learns only the other).
 /// Schema: https://knative.dev/docs/serving/reference/serving-api/ (Service, RevisionSpec: containerConcurrency,
 /// timeoutSeconds), https://knative.dev/docs/eventing/sources/ping-source/reference/ and
 /// https://knative.dev/docs/eventing/sources/kafka-source/reference/.
@@ -54,6 +55,12 @@ internal sealed class KnativeGenerator : ISpecGenerator
             .Add("image", context.Options.ContainerImage.Replace("{service}", context.Spec.Service, System.StringComparison.Ordinal)
                 .Replace("{deployment}", deployment.Name, System.StringComparison.Ordinal));
         SortedDictionary<string, string> environment = context.Environment(deployment, LayersDirectory);
+        if (deployment.Timeout is { } timeout)
+        {
+            // Knative answers 504 at timeoutSeconds but never tells the container: FAAS_TIMEOUT gives the bootstrap the
+            // same deadline, so the function's token is cancelled and a hung handler is answered.
+            environment["FAAS_TIMEOUT"] = timeout.ToString(CultureInfo.InvariantCulture);
+        }
         if (environment.Count > 0)
         {
             var env = new DocList();
