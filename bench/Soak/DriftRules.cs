@@ -85,11 +85,14 @@ internal static class DriftRules
                 + N(secondAllocated) + " B in the second");
         }
 
-        // Compared per invocation: the halves may differ by a sample when the count is odd.
+        // Compared per invocation: the halves may differ by a sample when the count is odd. Collections are whole
+        // events, so each half's count is off by up to one at either end (a collection due just before the boundary
+        // may land just after it): with a few collections per half (the 10,000-invocation test sees 2 and 3), two
+        // more than the first half's rate predicts is still no growth. Allocation per invocation, above, is the exact check.
         double firstGen0 = PerInvocation(first, middle, s => s.Gen0);
         double secondGen0 = PerInvocation(middle, last, s => s.Gen0);
         double secondSpan = last.Invocations - middle.Invocations;
-        if (secondGen0 * secondSpan > firstGen0 * secondSpan * 1.05 + 1)
+        if (secondGen0 * secondSpan > firstGen0 * secondSpan * 1.05 + 2)
         {
             failures.Add("gen0 collections grew: " + N(middle.Gen0 - first.Gen0) + " in the first half after warm-up ("
                 + N(middle.Invocations - first.Invocations) + " invocations), " + N(last.Gen0 - middle.Gen0) + " in the second ("
