@@ -49,7 +49,9 @@ internal sealed class AppHarness : IAsyncDisposable
         functionBuilder.Layers.AddAspNetCore(app);
         function?.Invoke(functionBuilder);
         var (logger, events) = Some.Logger();
-        var runtime = new FunctionRuntime(functionBuilder, Some.Function(), logger, null, false);
+        // A long grace: these tests are about what the app sees (its RequestAborted token at the deadline), and on a
+        // loaded machine an app honouring the token can take longer than the default 100 ms to finish.
+        var runtime = new FunctionRuntime(functionBuilder, Some.Function(), logger, null, false) { DeadlineGrace = TimeSpan.FromSeconds(10) };
         await runtime.StartRuntimeAsync();
         if (startFunction)
         {
