@@ -63,7 +63,7 @@ public sealed class LayerManifest
     /// </summary>
     internal static LayerManifest Parse(ReadOnlyMemory<byte> bytes, string folder, string file, string label)
     {
-        bytes = JsonComments.Blank(bytes); // comments stay allowed (see JsonComments for why they are blanked here)
+        bytes = JsonComments.Strip(bytes); // comments stay allowed (see JsonComments for why they are taken out here)
         JsonDocument document;
         try
         {
