@@ -133,6 +133,7 @@ internal static class ColdStartApp
                 + string.Join(", ", subject.Layers.Select(static l => l.Folder)) + ")");
         }
 
+        OutputTail.DrainEvery = TimeSpan.FromMilliseconds(options.DrainEveryMs);
         // After publishing (a build pinned to one CPU would crawl), before any measurement.
         CpuPlacement placement = CpuPlacement.Create(options.Pin);
         int? pinnedCpu = placement.SubjectCpu;
@@ -408,7 +409,9 @@ internal static class ColdStartApp
     private static Dictionary<string, string> Definitions(HarnessOptions options, CpuPlacement placement, double timerDelayMs) => new(StringComparer.Ordinal)
     {
         ["models"] = "poll platforms (aws, scf, huawei): the bootstrap long-polls the platform's runtime API, which the emulator serves. Server platforms (fc, azure, cloudrun, scf-web, huawei-http): the bootstrap is an HTTP server on the platform's port and the emulator is the platform calling it, with its own keep-alive connection pool. floor-httpclient is a poll client and runs on poll platforms only.",
-        ["t0"] = "Stopwatch.GetTimestamp() in the harness immediately before Process.Start of the subject (child environment = the emulator's variables + PATH only; on server platforms also FAAS_BIND_ADDRESS=127.0.0.1 and FAAS_HANDLER=echo, and on scf-web and huawei-http, whose real port is fixed (9000, 8000), FAAS_PORT = the emulator's free port; stdout/stderr are pipes the harness drains).",
+        ["t0"] = "Stopwatch.GetTimestamp() in the harness immediately before Process.Start of the subject (child environment = the emulator's variables + PATH only; on server platforms also FAAS_BIND_ADDRESS=127.0.0.1 and FAAS_HANDLER=echo, and on scf-web and huawei-http, whose real port is fixed (9000, 8000), FAAS_PORT = the emulator's free port; stdout/stderr are pipes the harness drains: " + (options.DrainEveryMs == 0
+            ? "a thread of its own blocked in read(2) on each, so every line a subject writes wakes it, and its few microseconds of work land on the subject's pinned CPU inside that invocation, as they would with a log collector sharing the function's CPU; --drain-every N reads in batches instead)."
+            : "read at most every " + options.DrainEveryMs.ToString(CultureInfo.InvariantCulture) + " ms, in batches (--drain-every), so a subject's writes do not wake the reader each time, as with a batching log collector)."),
         ["spawn"] = "t0 → Process.Start returned (.NET returns once the exec has succeeded): the harness's own fork + exec. It is inside every cold figure below and the same for every subject of a platform, so subtract it to compare what the subjects themselves do. It is shorter on server platforms when the harness has a CPU of its own there (see CPU): the harness then returns from Process.Start while the child runs, instead of after the child's first time slice.",
         ["exec→ready"] = "poll: the emulator's arrival timestamp of the child's first poll (GET …/runtime/invocation/next on aws and scf, GET /v1/runtime/invocation/request on huawei) − t0; the event is queued before the start, so that poll is answered at once. Server: the port accepts and answers the platform's first request: the emulator's WaitForReadyAsync, ReadyInfo.FirstResponseTimestamp (the answer's last byte read) − t0. That first request is what each platform sends first: FC POST /invoke with {} (no initializer configured), the Azure host's GET / ping, GET / on cloudrun, scf-web and huawei-http; any status counts (the statuses are in the JSON, readyStatusCode).",
         ["exec→init/ready"] = "scf only: arrival of POST /runtime/init/ready − t0.",

@@ -33,6 +33,9 @@ internal sealed class HarnessOptions
                               npm ci); default --platform aws,scf,fc, --warm 2000, --layers none; writes peers.md,
                               peers.json, peers.png and peers.svg
           --no-pin            do not pin the harness and the subjects to one CPU (see the report's definitions)
+          --drain-every <ms>  read the subjects' stdout and stderr at most every <ms> milliseconds, in batches, as a
+                              batching log collector would (default 0: a blocked reader woken by every write, whose
+                              work lands on the subject's pinned CPU; see the report's definitions)
           --help              this text
         """;
 
@@ -54,6 +57,9 @@ internal sealed class HarnessOptions
 
     /// <summary>Pin the harness (emulator included) and every subject to one CPU.</summary>
     public bool Pin { get; private init; } = true;
+
+    /// <summary>0: the child's output is read as it comes; otherwise at most once per this many milliseconds.</summary>
+    public int DrainEveryMs { get; private init; }
 
     public string? OutDirectory { get; private init; }
 
@@ -99,6 +105,7 @@ internal sealed class HarnessOptions
         bool peers = false;
         bool publish = true;
         bool pin = true;
+        int drainEveryMs = 0;
         string? outDirectory = null;
         string? layers = null;
         List<string>? subjectNames = null;
@@ -117,6 +124,13 @@ internal sealed class HarnessOptions
                     break;
                 case "--no-pin":
                     pin = false;
+                    break;
+                case "--drain-every":
+                    if (i + 1 >= args.Length || !int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out drainEveryMs) || drainEveryMs > 10)
+                    {
+                        error = "--drain-every needs a whole number of milliseconds from 0 to 10 (a longer pause could fill the 64 KiB pipe and block the subject)";
+                        return null;
+                    }
                     break;
                 case "--runs" or "--warm" or "--platform" or "--out" or "--layers" or "--subjects":
                     if (i + 1 >= args.Length)
@@ -195,6 +209,7 @@ internal sealed class HarnessOptions
             Platforms = platforms,
             Publish = publish,
             Pin = pin,
+            DrainEveryMs = drainEveryMs,
             OutDirectory = outDirectory,
             Arguments = args,
         };

@@ -21,6 +21,12 @@ internal sealed class OutputTail
     private readonly object _gate = new();
     private long _total;
 
+    /// <summary>
+    /// Zero (the default): a read is always waiting, so every write the child makes wakes this thread. Otherwise the
+    /// thread sleeps this long before each read and takes whatever has piled up (harness option --drain-every).
+    /// </summary>
+    public static TimeSpan DrainEvery { get; set; }
+
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public OutputTail(Stream stream)
@@ -54,8 +60,18 @@ internal sealed class OutputTail
         {
             byte[] buffer = new byte[16 * 1024];
             int read;
-            while ((read = stream.Read(buffer)) > 0)
+            TimeSpan pause = DrainEvery;
+            while (true)
             {
+                if (pause > TimeSpan.Zero)
+                {
+                    Thread.Sleep(pause);
+                }
+                read = stream.Read(buffer);
+                if (read <= 0)
+                {
+                    break;
+                }
                 lock (_gate)
                 {
                     for (int i = 0; i < read; i++)

@@ -27,4 +27,14 @@ public sealed class HarnessOptionsTests
         Assert.Equal("echo,floor,echo-jit,midway-scf", Measured(Platform.Scf));
         Assert.Equal("echo,floor,echo-jit,midway-fc", Measured(Platform.Fc));
     }
+
+    [Fact]
+    public void TryParse_DrainEvery_DefaultsToZero_TakesZeroToTen_RefusesMore()
+    {
+        Assert.Equal(0, HarnessOptions.TryParse(System.Array.Empty<string>(), out _)!.DrainEveryMs);
+        Assert.Equal(1, HarnessOptions.TryParse(new[] { "--drain-every", "1" }, out _)!.DrainEveryMs);
+        Assert.Null(HarnessOptions.TryParse(new[] { "--drain-every", "11" }, out string? error));
+        Assert.Contains("--drain-every", error);
+        Assert.Null(HarnessOptions.TryParse(new[] { "--drain-every" }, out _));
+    }
 }
