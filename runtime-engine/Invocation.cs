@@ -36,8 +36,9 @@ public sealed class Invocation
     public required PooledBufferWriter Output { get; init; }
 
     /// <summary>
-    /// The host's <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the invocation began, for a context built
-    /// inside a native layer library (whose hooks run after the host began it); 0 = now, when the context is built.
+    /// <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the invocation began: set by the adapters, which read
+    /// the clock anyway for their own log line, and for a context built inside a native layer library (whose hooks run
+    /// after the host began it); 0 = now, when the context is built.
     /// </summary>
     internal long StartTimestamp { get; init; }
 }

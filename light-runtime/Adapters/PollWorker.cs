@@ -164,6 +164,7 @@ internal sealed class PollWorker : IDisposable
             PlatformContext = polled.PlatformContext,
             HttpCodec = _codec,
             Output = _output,
+            StartTimestamp = started, // the context's StartTimestamp: one clock read for the log line and the engine
         };
         ValueTask<InvocationResult> invoking = _runtime.InvokeAsync(invocation);
         // This thread exists to run this loop, so waiting here blocks no one: an async handler's continuations run on

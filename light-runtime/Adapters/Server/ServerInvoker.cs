@@ -71,6 +71,7 @@ internal sealed class ServerInvoker
             PlatformContext = platformContext,
             HttpCodec = codec,
             Output = response.Body,
+            StartTimestamp = Stopwatch.GetTimestamp(),
         };
         InvocationResult result = await InvokeAsync(invocation, response).ConfigureAwait(false);
         if (result.Error is not null)
@@ -98,6 +99,7 @@ internal sealed class ServerInvoker
             PlatformContext = platformContext,
             HttpCodec = codec,
             Output = response.Body,
+            StartTimestamp = Stopwatch.GetTimestamp(),
         }, response);
 
     /// <summary>
@@ -138,7 +140,6 @@ internal sealed class ServerInvoker
 
     private async ValueTask<InvocationResult> InvokeAsync(Invocation invocation, HttpServerResponse response)
     {
-        long started = Stopwatch.GetTimestamp();
         InvocationResult result = await _runtime.InvokeAsync(invocation).ConfigureAwait(false);
         if (result.Abandoned)
         {
@@ -150,7 +151,7 @@ internal sealed class ServerInvoker
         if (_logger.IsEnabled(LogEventLevel.Debug))
         {
             _logger.Debug("Invocation {RequestId} done in {ElapsedUs:F0} us ({Outcome})", invocation.RequestId,
-                Stopwatch.GetElapsedTime(started).TotalMicroseconds, result.IsSuccess ? "response" : "error");
+                Stopwatch.GetElapsedTime(invocation.StartTimestamp).TotalMicroseconds, result.IsSuccess ? "response" : "error");
         }
         return result;
     }
